@@ -1,0 +1,90 @@
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <exception>
+
+#include "cli/commands.h"
+#include "cli/config.h"
+#include "cli/demo.h"
+#include "core/logging.h"
+
+namespace {
+
+using xlsync::cli::TaskFlags;
+
+void AddTaskFlags(CLI::App& command, TaskFlags& flags) {
+  command.add_option("--task", flags.task_file, "Task file (TOML); flags below override its values");
+  command.add_option("--model", flags.model, "Odoo model, e.g. sale.order");
+  command.add_option("--fields", flags.fields, "Comma-separated fields, e.g. name,partner_id,amount_total");
+  command.add_option("--domain", flags.domain, "Odoo domain as JSON, e.g. '[[\"state\",\"=\",\"sale\"]]'");
+  command.add_option("--order", flags.order, "Odoo order, default id");
+  command.add_option("--page-size", flags.page_size, "Records per Odoo request (default 1000)");
+  command.add_option("--workbook", flags.workbook, "Sharing link, /path/in/drive.xlsx or item ID");
+  command.add_option("--sheet", flags.sheet, "Worksheet name (created when missing)");
+  command.add_option("--lang", flags.lang, "Odoo language for labels, e.g. fr_FR");
+  command.add_option("--tz", flags.time_zone, "Time zone for datetimes, e.g. Europe/Brussels");
+  command.add_flag("--include-archived", flags.include_archived, "Include archived records");
+  command.add_flag("--x2many-ids", flags.x2many_as_ids, "Write one2many/many2many as ids, not names");
+  command.add_flag("--binary-placeholder", flags.binary_placeholder, "Keep binary fields as a size placeholder");
+  command.add_flag("--allow-formulas", flags.allow_formulas, "Let text starting with = be a formula");
+}
+
+int Main(int argc, char** argv) {
+  CLI::App app{"xlsync: Odoo records into Excel Online sheets, through Microsoft Graph"};
+  app.require_subcommand(0, 1);
+  xlsync::cli::CommonOptions common;
+  std::string log_level = "warn";
+  app.add_option("--config", common.config_file, "Configuration file (default: $XLSYNC_CONFIG or ./xlsync.toml)");
+  app.add_option("--log-level", log_level, "trace, debug, info, warn, error or off")->capture_default_str();
+  app.add_option("--progress", common.progress, "auto, bar, lines or none")->capture_default_str();
+
+  TaskFlags export_flags;
+  std::string local_xlsx;
+  bool no_verify = false;
+  auto* export_command = app.add_subcommand("export", "Export one task into its sheet (replace mode)");
+  AddTaskFlags(*export_command, export_flags);
+  export_command->add_option("--xlsx", local_xlsx, "Also save the sheet to this local .xlsx file");
+  export_command->add_flag("--no-verify", no_verify, "Skip reading the sheet back to prove it equals the source");
+
+  TaskFlags check_flags;
+  auto* check_command = app.add_subcommand("check", "Verify both connections step by step, as a run would use them");
+  AddTaskFlags(*check_command, check_flags);
+
+  xlsync::cli::DemoOptions demo;
+  auto* demo_command = app.add_subcommand("demo", "Run the demo against local fake Odoo and Graph servers");
+  demo_command->add_option("--orders", demo.orders, "Sales orders in the fake Odoo")->capture_default_str();
+  demo_command->add_option("--xlsx", demo.local_xlsx, "Where to save the local copy")->capture_default_str();
+  auto* version_command = app.add_subcommand("version", "Print the version");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    return app.exit(error) == 0 ? 0 : xlsync::cli::kExitUsage;
+  }
+  xlsync::core::SetupLogging(log_level);
+  demo.progress = common.progress;
+  if (*export_command) return xlsync::cli::RunExport(common, export_flags, local_xlsx, !no_verify);
+  if (*check_command) return xlsync::cli::RunCheck(common, check_flags);
+  if (*version_command) {
+    std::printf("xlsync %s\n", XLSYNC_VERSION);
+    return 0;
+  }
+  if (*demo_command) return xlsync::cli::RunDemo(demo);
+  const auto env = xlsync::cli::ProcessEnvironment();
+  if (!xlsync::cli::IsConfigured(xlsync::cli::FindConfigFile(common.config_file, env), env)) {
+    return xlsync::cli::RunDemo(demo);
+  }
+  std::printf("%s", app.help().c_str());
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return Main(argc, argv);
+  } catch (const std::exception& error) {  // the one catch-all of the main thread (style.md)
+    std::fprintf(stderr, "xlsync: internal error (%s): please report it with the log.\n", error.what());
+    return 1;
+  }
+}

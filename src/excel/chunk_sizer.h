@@ -1,0 +1,41 @@
+#pragma once
+
+#include <cstddef>
+
+namespace xlsync::excel {
+
+/// Adaptive rows per chunk (msgraph.md §6.6): halves on a payload-limit error (413,
+/// RequestPayloadSizeLimitExceeded, rangeExceedsLimit) or on the second 504 in a row, never below
+/// the floor; grows back by 25 % after 10 clean chunks, never above the starting size. One per
+/// write stream; not thread-safe.
+class ChunkSizer {
+ public:
+  /// Clean chunks in a row before growing again.
+  static constexpr int kCleanChunksToGrow = 10;
+
+  /// `start_rows` is the size the budget allows (at least 1); `min_rows` the floor (clamped to
+  /// 1..start_rows).
+  ChunkSizer(size_t start_rows, size_t min_rows);
+
+  size_t rows() const { return rows_; }
+  size_t start_rows() const { return start_rows_; }
+  size_t min_rows() const { return min_rows_; }
+
+  /// A chunk was acknowledged.
+  void OnSuccess();
+  /// The service refused the chunk as too large: halve. False when already at the floor (the
+  /// caller then reports the error instead of retrying).
+  bool Shrink();
+  /// A chunk timed out (504). The second in a row halves like Shrink() and returns true; the
+  /// first only counts, and at the floor nothing shrinks (false: resend the same size).
+  bool OnTimeout();
+
+ private:
+  size_t start_rows_;
+  size_t min_rows_;
+  size_t rows_;
+  int clean_chunks_ = 0;
+  int timeouts_in_a_row_ = 0;
+};
+
+}  // namespace xlsync::excel

@@ -1,0 +1,62 @@
+#pragma once
+
+#include <cstddef>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/cell.h"
+#include "core/result.h"
+
+namespace xlsync::excel {
+
+/// Limits of one range PATCH (msgraph.md §6.6): cells, body bytes (a single row may exceed
+/// max_bytes up to hard_max_bytes, under Excel's 5 MB payload limit) and the floor rows for
+/// shrinking chunks.
+struct ChunkBudget {
+  size_t max_cells = 20'000;
+  size_t max_bytes = 2'000'000;
+  size_t hard_max_bytes = 4'000'000;
+  size_t min_rows = 100;
+};
+
+/// Writes the JSON body of one range PATCH straight from rows of cells, within a ChunkBudget:
+/// {"values":[[...],...]} plus "numberFormat" when a column has a format. Text is sanitized and
+/// quote-prefixed (cell_text.h). Encode is const and allocation-free apart from `body`, so one
+/// encoder may serve several threads as long as set_max_rows_cap is not called meanwhile.
+class GraphChunkEncoder {
+ public:
+  GraphChunkEncoder(std::vector<core::Column> columns, ChunkBudget budget,
+                    bool allow_formulas = false);
+
+  /// Encodes as many rows from the front of `rows` as fit in the budget and in `max_rows` (and
+  /// the cap; at least 1) into `body` (replaced) and returns how many. One row alone may exceed
+  /// max_bytes up to hard_max_bytes; beyond that, or for a NaN/infinite/out-of-range number,
+  /// InvalidInput. Empty `rows` gives 0 and an empty body.
+  core::Result<size_t> Encode(std::span<const core::Row> rows, std::string& body,
+                              size_t max_rows) const;
+
+  /// An upper bound on rows per chunk the sink sets after halving on a 413; 0 removes it.
+  void set_max_rows_cap(size_t rows) { max_rows_cap_ = rows; }
+  const ChunkBudget& budget() const { return budget_; }
+  const std::vector<core::Column>& columns() const { return columns_; }
+  /// Rows per chunk that the cell budget allows: max_cells / columns, at least 1.
+  size_t RowsPerChunk() const;
+
+ private:
+  enum class RowOutcome { kDone, kOverLimit };
+
+  core::Result<RowOutcome> AppendRow(const core::Row& row, std::string& body,
+                                     size_t byte_limit) const;
+  void AppendText(const std::string& text, std::string& body) const;
+  size_t TailBytes(size_t rows) const;
+  void AppendTail(std::string& body, size_t rows) const;
+
+  std::vector<core::Column> columns_;
+  ChunkBudget budget_;
+  bool allow_formulas_;
+  std::string number_format_row_;  // ["0","General",...] for every row; empty when none
+  size_t max_rows_cap_ = 0;
+};
+
+}  // namespace xlsync::excel

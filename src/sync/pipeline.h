@@ -1,0 +1,41 @@
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <span>
+
+#include "core/result.h"
+#include "sync/record_source.h"
+#include "sync/sheet_sink.h"
+
+namespace xlsync::sync {
+
+struct PipelineOptions {
+  /// Batches the reader may run ahead of the writer (memory bound: this many pages).
+  size_t queue_batches = 4;
+  /// How long the writer waits for rows before calling KeepAlive() on its sinks.
+  std::chrono::milliseconds keep_alive_every{30'000};
+};
+
+struct PipelineProgress {
+  int64_t rows_read = 0;
+  int64_t rows_written = 0;
+};
+
+/// What the writer saw: how many data rows it handed to the sinks and their RowDigest.
+struct PipelineTotals {
+  int64_t rows = 0;
+  uint64_t digest = 0;
+};
+
+/// Moves every row from `source` to each sink: a reader thread fetches pages while this thread
+/// writes, through a bounded queue, so the slower side sets the pace (design.md). Stops at the
+/// first failure on either side, or when `stop` becomes true, and returns that error.
+core::Result<PipelineTotals> RunPipeline(RecordSource& source, std::span<SheetSink* const> sinks,
+                                         const PipelineOptions& options,
+                                         const std::function<void(const PipelineProgress&)>& on_progress,
+                                         const std::atomic<bool>* stop = nullptr);
+
+}  // namespace xlsync::sync

@@ -1,0 +1,21 @@
+#include "sync/xlsx_sheet_sink.h"
+
+namespace xlsync::sync {
+
+XlsxSheetSink::XlsxSheetSink(std::string path, std::string sheet_name)
+    : path_(std::move(path)), sheet_name_(std::move(sheet_name)) {}
+
+core::Result<void> XlsxSheetSink::Begin(const std::vector<core::Column>& columns) {
+  auto file = excel::XlsxFile::Create(path_);
+  if (!file) return std::move(file).error();
+  file_ = std::move(*file);
+  return file_->AddSheet(sheet_name_, columns);
+}
+
+core::Result<void> XlsxSheetSink::Write(std::span<const core::Row> rows) {
+  return file_->AppendRows(rows);
+}
+
+core::Result<void> XlsxSheetSink::Finish() { return file_->Close(); }
+
+}  // namespace xlsync::sync

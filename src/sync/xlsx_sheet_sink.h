@@ -1,0 +1,30 @@
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "excel/xlsx_file.h"
+#include "sync/sheet_sink.h"
+
+namespace xlsync::sync {
+
+/// Writes the same rows, types and formats into a local .xlsx file (a copy to open offline).
+class XlsxSheetSink final : public SheetSink {
+ public:
+  XlsxSheetSink(std::string path, std::string sheet_name);
+
+  core::Result<void> Begin(const std::vector<core::Column>& columns) override;
+  core::Result<void> Write(std::span<const core::Row> rows) override;
+  core::Result<void> Finish() override;
+  /// The file is written by this process, row by row: nothing to read back remotely.
+  core::Result<void> Verify(int64_t, uint64_t) override { return {}; }
+
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+  std::string sheet_name_;
+  std::unique_ptr<excel::XlsxFile> file_;
+};
+
+}  // namespace xlsync::sync

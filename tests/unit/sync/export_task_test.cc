@@ -1,0 +1,103 @@
+#include "sync/export_task.h"
+
+#include <gtest/gtest.h>
+
+namespace xlsync::sync {
+namespace {
+
+ExportTask ValidTask() {
+  ExportTask task;
+  task.model = "sale.order";
+  task.fields = {"name"};
+  task.workbook = "/Reports/Sales.xlsx";
+  return task;
+}
+
+TEST(ExportTaskTest, ParsesEveryKeyOfATaskFile) {
+  auto task = ParseTaskToml(R"(
+name = "Confirmed orders"
+model = "sale.order"
+fields = ["name", "partner_id"]
+domain = '[["state", "=", "sale"]]'
+order = "date_order desc"
+page_size = 500
+lang = "fr_FR"
+time_zone = "Europe/Brussels"
+include_archived = true
+x2many_as_ids = true
+binary_placeholder = true
+allow_formulas = true
+[target]
+workbook = "/Reports/Sales.xlsx"
+sheet = "Orders"
+mode = "replace"
+)", "orders.toml");
+  ASSERT_TRUE(task) << task.error().message;
+  EXPECT_EQ(task->name, "Confirmed orders");
+  EXPECT_EQ(task->model, "sale.order");
+  EXPECT_EQ(task->fields, (std::vector<std::string>{"name", "partner_id"}));
+  EXPECT_EQ(task->domain, nlohmann::json::parse(R"([["state", "=", "sale"]])"));
+  EXPECT_EQ(task->order, "date_order desc");
+  EXPECT_EQ(task->page_size, 500);
+  EXPECT_EQ(task->lang, "fr_FR");
+  EXPECT_EQ(task->time_zone, "Europe/Brussels");
+  EXPECT_TRUE(task->include_archived);
+  EXPECT_TRUE(task->x2many_as_ids);
+  EXPECT_TRUE(task->binary_placeholder);
+  EXPECT_TRUE(task->allow_formulas);
+  EXPECT_EQ(task->workbook, "/Reports/Sales.xlsx");
+  EXPECT_EQ(task->sheet, "Orders");
+  EXPECT_TRUE(ValidateTask(*task));
+}
+
+TEST(ExportTaskTest, ReportsTomlSyntaxErrorsWithTheLine) {
+  auto task = ParseTaskToml("model = \"sale.order\"\nfields = [\"name\"\n", "bad.toml");
+  ASSERT_FALSE(task);
+  EXPECT_EQ(task.error().message.rfind("bad.toml is not valid TOML (line ", 0), 0u) << task.error().message;
+}
+
+TEST(ExportTaskTest, ReportsAKeyOfTheWrongType) {
+  auto task = ParseTaskToml("fields = \"name\"\n", "t.toml");
+  ASSERT_FALSE(task);
+  EXPECT_EQ(task.error().message, "t.toml: \"fields\" must be a list of field names, such as [\"name\", \"email\"].");
+}
+
+TEST(ExportTaskTest, RefusesAFilterThatIsNotADomainList) {
+  EXPECT_TRUE(ParseDomain("").has_value());
+  EXPECT_EQ(*ParseDomain("  "), nlohmann::json::array());
+  auto bad = ParseDomain("state = sale");
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().message,
+            "The filter is not a valid Odoo domain: write it as a JSON list, such as "
+            "[[\"state\", \"=\", \"sale\"], [\"amount_total\", \">\", 100]].");
+  EXPECT_FALSE(ParseDomain(R"({"state": "sale"})"));
+}
+
+TEST(ExportTaskTest, ValidationNamesWhatIsMissingOrWrong) {
+  struct Case {
+    void (*change)(ExportTask&);
+    std::string message;
+  };
+  const Case cases[] = {
+      {[](ExportTask& t) { t.model.clear(); }, "The task names no Odoo model: set one, such as sale.order or res.partner."},
+      {[](ExportTask& t) { t.fields.clear(); }, "The task names no fields: list the fields to export, such as name and email."},
+      {[](ExportTask& t) { t.workbook.clear(); },
+       "The task names no workbook: give its OneDrive/SharePoint link, its path (such as /Reports/Sales.xlsx) or its item ID."},
+      {[](ExportTask& t) { t.mode = "upsert"; }, "The mode \"upsert\" is not available: use \"replace\"."},
+      {[](ExportTask& t) { t.page_size = 0; },
+       "The page size 0 is out of range: use a number from 1 to 20000 (1000 suits most models)."},
+  };
+  for (const auto& c : cases) {
+    ExportTask task = ValidTask();
+    c.change(task);
+    auto valid = ValidateTask(task);
+    ASSERT_FALSE(valid) << c.message;
+    EXPECT_EQ(valid.error().message, c.message);
+  }
+  ExportTask bad_sheet = ValidTask();
+  bad_sheet.sheet = "Q1/Q2";
+  EXPECT_FALSE(ValidateTask(bad_sheet));
+}
+
+}  // namespace
+}  // namespace xlsync::sync
