@@ -1,0 +1,65 @@
+#pragma once
+
+#include <date/tz.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/cell.h"
+#include "core/result.h"
+#include "odoo/field.h"
+#include "odoo/schema.h"
+
+namespace xlsync::odoo {
+
+class NameCache;
+
+struct ConvertOptions {
+  const date::time_zone* time_zone = nullptr;  // for datetimes; nullptr = UTC
+  bool x2many_as_ids = false;                  // "3, 7" instead of display names
+  /// Keep binary fields as a "[file: 12.34 Kb]" column instead of leaving them out; read them
+  /// with Context::bin_size so Odoo sends the size, not the file (needs_bin_size()).
+  bool binary_placeholder = false;
+  std::string x2many_separator = ", ";
+};
+
+/// Turns records of one model into rows of typed cells (odoo-api.md §9.2). Columns follow the
+/// requested field order; binary fields are left out with a warning unless binary_placeholder.
+/// Immutable once created; Convert may run on several threads.
+class CellConverter {
+ public:
+  static core::Result<CellConverter> Create(const Schema& schema,
+                                            const std::vector<std::string>& fields,
+                                            ConvertOptions options);
+
+  /// field, label (fields_get string), number_format ("" = General).
+  const std::vector<core::Column>& columns() const { return columns_; }
+  /// e.g. "The field \"image_1920\" (Image) holds files and was left out; ..."
+  const std::vector<std::string>& warnings() const { return warnings_; }
+  /// The fields to ask Odoo for: the columns' fields, once each.
+  const std::vector<std::string>& read_fields() const { return read_fields_; }
+  /// True when a binary placeholder column needs Context::bin_size.
+  bool needs_bin_size() const;
+  /// (field, comodel) of the x2many columns that need display names (none with x2many_as_ids).
+  std::vector<std::pair<std::string, std::string>> x2many_relations() const;
+
+  /// One row, one cell per column; fields missing from the record give empty cells.
+  core::Row Convert(const nlohmann::json& record, const NameCache& names) const;
+
+ private:
+  CellConverter() = default;
+  core::Cell ConvertValue(const Field& field, const nlohmann::json& value,
+                          const NameCache& names) const;
+  core::Cell X2manyCell(const Field& field, const nlohmann::json& value,
+                        const NameCache& names) const;
+
+  ConvertOptions options_;
+  std::vector<Field> fields_;  // one per column
+  std::vector<core::Column> columns_;
+  std::vector<std::string> warnings_;
+  std::vector<std::string> read_fields_;
+};
+
+}  // namespace xlsync::odoo
