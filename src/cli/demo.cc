@@ -55,7 +55,7 @@ struct DemoServers {
 core::Result<DemoServers> StartServers(const DemoOptions& options) {
   const std::string dir = ExecutableDirectory();
   auto odoo = ChildProcess::Start(dir + "/xlsync-fake-odoo",
-                                  {"--port", "0", "--records", "sale.order=" + std::to_string(options.orders)});
+                                  {"--port", "0", "--count", "sale.order=" + std::to_string(options.orders)});
   if (!odoo) return std::move(odoo).error();
   auto odoo_line = odoo->WaitForLine("xlsync-fake-odoo listening on ", std::chrono::seconds(20));
   if (!odoo_line) return std::move(odoo_line).error();

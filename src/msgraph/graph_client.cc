@@ -120,7 +120,7 @@ core::Result<http::Response> GraphClient::SendWithRetries(const GraphRequest& re
 core::Error GraphClient::ErrorFor(const GraphRequest& request,
                                   const http::Response& response) const {
   core::Error error = MapGraphError(response, ContextOf(request));
-  spdlog::warn("{}: {} ({}) {}", request.what, error.message, error.upstream, error.detail);
+  spdlog::info("{}: {} ({}) {}", request.what, error.message, error.upstream, error.detail);
   return error;
 }
 

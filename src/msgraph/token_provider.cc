@@ -95,7 +95,7 @@ core::Result<TokenProvider::Cached> TokenProvider::RequestToken() {
   }
   if (!http::IsSuccess(*reply)) {
     core::Error error = MapTokenError(*reply);
-    spdlog::warn("Microsoft sign-in failed: {} ({}) {}", error.message, error.upstream,
+    spdlog::info("Microsoft sign-in failed: {} ({}) {}", error.message, error.upstream,
                  error.detail);
     return error;
   }

@@ -1,0 +1,157 @@
+#include "testing/fake_graph/range_routes.h"
+
+#include "core/text.h"
+#include "testing/fake_graph/odata_path.h"
+#include "testing/fake_graph/range_json.h"
+#include "testing/fake_graph/range_patch.h"
+#include "testing/fake_graph/route_helpers.h"
+
+namespace xlsync::fakes {
+namespace {
+
+Reply Invalid(std::string message) {
+  return Reply::Fail(GraphError::Excel(400, "invalidArgument", std::move(message)));
+}
+
+void Touch(GraphCall& call, WorkbookTarget& target) {
+  if (target.persisted) call.state.drives.MarkModified(*target.item, call.exchange.time);
+}
+
+/// The range a "range(address='..')" or "usedRange(valuesOnly=..)" segment names.
+std::optional<Reply> Resolve(const ODataCall& segment, const Worksheet& sheet, GridRange& range,
+                             bool& used_range) {
+  if (core::EqualsIgnoreCase(segment.name, "usedRange")) {
+    const auto values_only = segment.arguments.find("valuesOnly");
+    const bool only = values_only != segment.arguments.end() && values_only->second == "true";
+    if (values_only != segment.arguments.end() && values_only->second != "true" &&
+        values_only->second != "false") {
+      return RouteHelpers::QuerySyntax();
+    }
+    used_range = true;
+    // msgraph.md §6.4: a blank sheet's used range is A1.
+    range = sheet.cells.UsedRange(only).value_or(GridRange{});
+    return std::nullopt;
+  }
+  if (!core::EqualsIgnoreCase(segment.name, "range"))
+    return RouteHelpers::UnknownSegment(segment.name);
+  const auto address = segment.arguments.find("address");
+  if (address == segment.arguments.end()) {
+    return Reply::Fail(
+        GraphError::BadRequest("The range needs an address, such as range(address='A1:C3')."));
+  }
+  auto parsed = ParseAddress(address->second);
+  if (!parsed) return Reply::Fail(GraphError::FromCore(parsed.error()));
+  if (parsed->sheet && !core::EqualsIgnoreCase(*parsed->sheet, sheet.name)) {
+    return Invalid("The address '" + address->second + "' names a sheet other than '" + sheet.name +
+                   "'.");
+  }
+  range = parsed->range;
+  return std::nullopt;
+}
+
+}  // namespace
+
+Reply RangeRoutes::Handle(GraphCall& call, WorkbookTarget& target, Worksheet& sheet,
+                          std::span<const std::string> rest) {
+  const std::string first = ODataPath::Decode(rest[0]);
+  const auto segment = ODataPath::ParseCall(first);
+  if (!segment) return RouteHelpers::QuerySyntax();
+  GridRange range;
+  bool used_range = false;
+  if (auto refused = Resolve(*segment, sheet, range, used_range)) return std::move(*refused);
+  const std::string& method = call.exchange.method;
+  if (rest.size() == 1) {
+    if (method == "GET") return Read(call, sheet, range);
+    if (method == "PATCH" && !used_range) return Write(call, target, sheet, range);
+    return RouteHelpers::MethodNotAllowed();
+  }
+  const std::string action = ODataPath::Decode(rest[1]);
+  if (rest.size() != 2 || (action != "clear" && action != "delete")) {
+    return RouteHelpers::UnknownSegment(action);
+  }
+  if (method != "POST") return RouteHelpers::MethodNotAllowed();
+  return action == "clear" ? Clear(call, target, sheet, range) : Delete(call, target, sheet, range);
+}
+
+Reply RangeRoutes::Read(GraphCall& call, const Worksheet& sheet, const GridRange& range) {
+  auto select = RangeJson::Select(call.exchange);
+  if (!select) return Reply::Fail(GraphError::BadRequest(select.error().message));
+  // msgraph.md §6.5: range reads are limited to 5,000,000 cells.
+  if (!range.unbounded() &&
+      static_cast<std::size_t>(range.cells()) > call.state.options.max_read_cells) {
+    return Reply::Fail(GraphError::Excel(
+        400, "rangeExceedsLimit",
+        "The range has more cells than can be read in one request: read it in smaller blocks."));
+  }
+  return Reply::Json(200, RangeJson::Build(sheet, range, *select));
+}
+
+Reply RangeRoutes::Write(GraphCall& call, WorkbookTarget& target, Worksheet& sheet,
+                         const GridRange& range) {
+  auto select = RangeJson::Select(call.exchange);
+  if (!select) return Reply::Fail(GraphError::BadRequest(select.error().message));
+  const auto body = RouteHelpers::ParseBody(call.exchange.body);
+  if (!body) return RouteHelpers::InvalidJson();
+  if (range.unbounded()) {
+    return Invalid(
+        "An unbounded range such as A:B or 1:4 cannot be written: give both corners, such as A1:B4.");
+  }
+  const std::size_t cap = call.state.options.max_cells_per_request;
+  if (cap > 0 && static_cast<std::size_t>(range.cells()) > cap) {
+    return Reply::Fail(GraphError::Excel(
+        413, "rangeExceedsLimit",
+        "The range has more cells than one request may write: use several smaller ranges."));
+  }
+  auto patch = RangePatch::Prepare(*body, range);
+  if (!patch) {
+    const core::Error& error = patch.error();
+    if (error.upstream == "notImplemented") {
+      return Reply::Fail(GraphError::Service(501, "notImplemented", error.message));
+    }
+    if (error.upstream.empty()) return Reply::Fail(GraphError::BadRequest(error.message));
+    return Reply::Fail(GraphError::FromCore(error));
+  }
+  auto written = patch->Apply(sheet.cells);
+  if (!written) return Reply::Fail(GraphError::FromCore(written.error()));
+  Touch(call, target);
+  Reply reply = Reply::Json(200, RangeJson::Build(sheet, range, *select));
+  reply.cells_written = *written;
+  return reply;
+}
+
+Reply RangeRoutes::Clear(GraphCall& call, WorkbookTarget& target, Worksheet& sheet,
+                         const GridRange& range) {
+  const auto body = RouteHelpers::ParseBody(call.exchange.body);
+  if (!body) return RouteHelpers::InvalidJson();
+  std::string apply_to = "All";
+  if (body->is_object() && body->contains("applyTo")) {
+    if (!(*body)["applyTo"].is_string())
+      return Invalid("applyTo must be All, Formats or Contents.");
+    apply_to = (*body)["applyTo"].get<std::string>();
+  }
+  const bool all = core::EqualsIgnoreCase(apply_to, "All");
+  const bool contents = all || core::EqualsIgnoreCase(apply_to, "Contents");
+  const bool formats = all || core::EqualsIgnoreCase(apply_to, "Formats");
+  if (!contents && !formats) return Invalid("applyTo must be All, Formats or Contents.");
+  sheet.cells.Clear(range, contents, formats);
+  Touch(call, target);
+  return Reply::Empty(204);
+}
+
+Reply RangeRoutes::Delete(GraphCall& call, WorkbookTarget& target, Worksheet& sheet,
+                          const GridRange& range) {
+  const auto body = RouteHelpers::ParseBody(call.exchange.body);
+  if (!body) return RouteHelpers::InvalidJson();
+  const auto shift = body->is_object() && body->contains("shift") && (*body)["shift"].is_string()
+                         ? (*body)["shift"].get<std::string>()
+                         : std::string();
+  if (!core::EqualsIgnoreCase(shift, "Up") && !core::EqualsIgnoreCase(shift, "Left")) {
+    return Invalid("shift must be Up or Left.");
+  }
+  sheet.cells.Delete(
+      range, core::EqualsIgnoreCase(shift, "Up") ? ShiftDirection::kUp : ShiftDirection::kLeft);
+  Touch(call, target);
+  return Reply::Empty(204);
+}
+
+}  // namespace xlsync::fakes
