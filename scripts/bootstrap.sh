@@ -11,7 +11,7 @@ packages=(
   libspdlog-dev libfmt-dev libcli11-dev libxlsxwriter-dev libhowardhinnant-date-dev
   libsqlite3-dev libsodium-dev
   # tests and benchmarks
-  libgtest-dev libgmock-dev libbenchmark-dev python3 python3-openpyxl
+  libgtest-dev libgmock-dev libbenchmark-dev
 )
 
 missing=()

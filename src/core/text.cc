@@ -63,7 +63,10 @@ std::string Redact(std::string text, const std::vector<std::string>& needles) {
 std::string NewGuid() {
   thread_local std::mt19937_64 random{std::random_device{}()};
   const std::uint64_t high = random();
-  const std::uint64_t low = random();
+  return FormatGuid(high, random());
+}
+
+std::string FormatGuid(std::uint64_t high, std::uint64_t low) {
   char buffer[37];
   std::snprintf(buffer, sizeof buffer, "%08x-%04x-4%03x-%04x-%012llx",
                 static_cast<unsigned>(high >> 32), static_cast<unsigned>((high >> 16) & 0xffff),

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,5 +17,7 @@ std::vector<std::string> Split(std::string_view text, char separator);
 std::string Redact(std::string text, const std::vector<std::string>& needles);
 /// A random RFC 4122 version-4 GUID, lower case ("client-request-id", session ids).
 std::string NewGuid();
+/// The version-4 GUID made of 128 random bits (version and variant bits overwritten).
+std::string FormatGuid(std::uint64_t high, std::uint64_t low);
 
 }  // namespace xlsync::core

@@ -146,12 +146,16 @@ core::Result<ExportReport> Exporter::Run(const ExportRequest& request,
   report.retries = counters.retries.load();
   report.throttled = counters.throttled.load();
   report.seconds = Seconds(std::chrono::steady_clock::now() - started).count();
-  report.verified = request.verify;
+  report.verified = request.verify && !task.allow_formulas;
   report.sheet_created = sheet.sheet_created();
   report.workbook_name = item->name;
   report.web_url = item->web_url;
   report.sheet = task.sheet;
   report.warnings = source.warnings();
+  if (request.verify && task.allow_formulas) {
+    report.warnings.push_back("Formulas are allowed, so only the sheet's extent (" + std::to_string(report.rows) +
+                              " rows) was checked, not the cells: Excel reads formulas back as their results.");
+  }
   return report;
 }
 

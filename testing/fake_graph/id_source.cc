@@ -1,22 +1,15 @@
 #include "testing/fake_graph/id_source.h"
 
 #include <cctype>
-#include <cstdio>
 
+#include "core/text.h"
 #include "http/url.h"
 
 namespace xlsync::fakes {
 
 std::string IdSource::Guid() {
   const std::uint64_t high = random_();
-  const std::uint64_t low = random_();
-  char buffer[37];
-  std::snprintf(buffer, sizeof buffer, "%08x-%04x-4%03x-%04x-%012llx",
-                static_cast<unsigned>(high >> 32), static_cast<unsigned>((high >> 16) & 0xffff),
-                static_cast<unsigned>(high & 0x0fff),
-                static_cast<unsigned>(0x8000 | ((low >> 48) & 0x3fff)),
-                static_cast<unsigned long long>(low & 0xffffffffffffULL));
-  return buffer;
+  return core::FormatGuid(high, random_());
 }
 
 std::string IdSource::DriveId() {

@@ -10,6 +10,7 @@ namespace xlsync::fakes {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 const std::vector<std::string> kPartnerFields = {"name",  "email",         "phone",            "is_company",
                                                  "type",  "country_id",    "customer_rank",    "partner_latitude",
@@ -115,6 +116,25 @@ TEST_F(ExportTest, ReadsTheTaskFromATomlFileAndJson2OnOdoo19) {
   size_t json2_calls = 0;
   for (const auto& call : odoo_->Calls()) json2_calls += call.transport == "json2" ? 1 : 0;
   EXPECT_GT(json2_calls, 3u) << "Odoo 19 with an API key is read over JSON-2, page by page";
+}
+
+TEST_F(ExportTest, WithFormulasAllowedTextStartingWithEqualsBecomesAFormula) {
+  Start({{"res.partner", 30}});
+  odoo_->Write("res.partner", 1, {{"name", "=1+1"}});
+  auto args = TaskArgs("res.partner", {"name"}, "Formulas");
+  args.push_back("--allow-formulas");
+  const auto result = Xlsync("export", args);
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_THAT(result.out, Not(HasSubstr("sheet = source")));
+  EXPECT_THAT(result.out, HasSubstr("only the sheet's extent"));
+  auto sheet = Sheet("Formulas");
+  ASSERT_TRUE(sheet);
+  EXPECT_TRUE(sheet->At("A2").formula);
+  // Without the flag the same text is stored as text, never evaluated.
+  ASSERT_EQ(Xlsync("export", TaskArgs("res.partner", {"name"}, "Formulas")).exit_code, 0);
+  sheet = Sheet("Formulas");
+  EXPECT_FALSE(sheet->At("A2").formula);
+  EXPECT_EQ(sheet->At("A2").value.text, "=1+1");
 }
 
 TEST_F(ExportTest, CheckRehearsesEveryStepAndShowsTheDriveId) {
