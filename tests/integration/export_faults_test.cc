@@ -27,7 +27,7 @@ class ExportFaultsTest : public ExportWorld {
     });
   }
   /// Slows each Graph call a little so a mid-run action lands mid-run.
-  void SlowGraph() { graph_->SetLatency(std::chrono::milliseconds(15), std::chrono::microseconds(0)); }
+  void SlowGraph() { graph_->SetLatency(std::chrono::milliseconds(40), std::chrono::microseconds(0)); }
 };
 
 TEST_F(ExportFaultsTest, SurvivesAThrottlingStormHonouringRetryAfter) {
@@ -51,7 +51,7 @@ TEST_F(ExportFaultsTest, SurvivesAThrottlingStormHonouringRetryAfter) {
 TEST_F(ExportFaultsTest, RenewsATokenThatExpiresMidRun) {
   Start({{"res.partner", 20'000}});
   SlowGraph();
-  auto expire = WhenPatched(3, [this] { graph_->ExpireAllTokens(); });
+  auto expire = WhenPatched(2, [this] { graph_->ExpireAllTokens(); });
   const auto result = Xlsync("export", TaskArgs("res.partner", kFields, "Tokens"));
   expire.join();
   ASSERT_EQ(result.exit_code, 0) << result.err;
@@ -62,7 +62,7 @@ TEST_F(ExportFaultsTest, RenewsATokenThatExpiresMidRun) {
 TEST_F(ExportFaultsTest, RecreatesAWorkbookSessionThatExpiresMidRun) {
   Start({{"res.partner", 20'000}});
   SlowGraph();
-  auto kill = WhenPatched(3, [this] { graph_->KillAllSessions(); });
+  auto kill = WhenPatched(2, [this] { graph_->KillAllSessions(); });
   const auto result = Xlsync("export", TaskArgs("res.partner", kFields, "Sessions"));
   kill.join();
   ASSERT_EQ(result.exit_code, 0) << result.err;
