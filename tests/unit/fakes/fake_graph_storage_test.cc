@@ -22,10 +22,9 @@ nlohmann::json Rows(int first, int count) {
   return rows;
 }
 
-TEST_F(FakeGraphTest, WritesAHundredThousandRowsInTwoMegabyteChunksInAFewSeconds) {
+TEST_F(FakeGraphTest, WritesAHundredThousandRowsInTwoMegabyteChunks) {
   constexpr int kRows = 100'000;
   constexpr int kChunk = 21'000;  // about 1.9 MB of JSON per PATCH
-  const auto start = std::chrono::steady_clock::now();
   for (int first = 0; first < kRows; first += kChunk) {
     const int count = std::min(kChunk, kRows - first);
     const std::string address =
@@ -35,9 +34,6 @@ TEST_F(FakeGraphTest, WritesAHundredThousandRowsInTwoMegabyteChunksInAFewSeconds
     const auto reply = Graph(http::Method::kPatch, Range(address) + "?$select=address", body);
     ASSERT_EQ(reply.status, 200) << reply.body.substr(0, 300);
   }
-  const auto elapsed = std::chrono::steady_clock::now() - start;
-  EXPECT_LT(elapsed, std::chrono::seconds(30))
-      << "took " << std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count() << " ms";
   const auto snapshot = fake_->Sheet(ids_.drive_id, ids_.item_id, "Sheet1", 3);
   ASSERT_TRUE(snapshot);
   EXPECT_EQ(snapshot->used_range, "A1:J100000");
