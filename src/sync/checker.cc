@@ -125,9 +125,7 @@ core::Result<void> Checker::CheckOdoo(const ExportRequest& request, const std::f
   if (!uid) return std::move(uid).error();
   const ExportTask& task = request.task;
   if (task.model.empty()) return {};
-  odoo::Context context;
-  context.lang = task.lang;
-  context.active_test = !task.include_archived;
+  const odoo::Context context = OdooContextOf(task);
   auto schema = client.FieldsGet(task.model, context);
   auto count = schema ? client.SearchCount(task.model, task.domain, context) : core::Result<int64_t>(schema.error());
   count = Step<int64_t>(on_step, "Model readable", std::move(count), [&](const int64_t& n) {
@@ -135,7 +133,9 @@ core::Result<void> Checker::CheckOdoo(const ExportRequest& request, const std::f
   });
   if (!count) return std::move(count).error();
   if (task.fields.empty()) return {};
-  auto converter = odoo::CellConverter::Create(*schema, task.fields, odoo::ConvertOptions{});
+  auto options = ConvertOptionsOf(task);
+  auto converter = options ? odoo::CellConverter::Create(*schema, task.fields, *options)
+                           : core::Result<odoo::CellConverter>(options.error());
   auto fields = Step<odoo::CellConverter>(on_step, "Fields readable", std::move(converter),
                                           [&](const odoo::CellConverter& ready) {
     std::string detail = std::to_string(ready.columns().size()) + " columns";

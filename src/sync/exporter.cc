@@ -21,14 +21,6 @@ namespace {
 
 using Seconds = std::chrono::duration<double>;
 
-odoo::Context ContextOf(const ExportTask& task) {
-  odoo::Context context;
-  context.lang = task.lang;
-  context.active_test = !task.include_archived;
-  context.bin_size = task.binary_placeholder;  // sizes instead of file contents (odoo-api.md §9.3)
-  return context;
-}
-
 /// The Odoo side, ready to stream: logged in, schema read, fields resolved, filter checked.
 struct OdooSide {
   std::unique_ptr<odoo::Client> client;
@@ -39,21 +31,17 @@ struct OdooSide {
 core::Result<OdooSide> PrepareOdoo(http::Client& http, core::Sleeper& sleeper, const ExportRequest& request,
                                    http::RetryCounters& counters) {
   const ExportTask& task = request.task;
-  auto zone = LocateTimeZone(task.time_zone);
-  if (!zone) return std::move(zone).error();
+  auto options = ConvertOptionsOf(task);
+  if (!options) return std::move(options).error();
   OdooSide side;
   side.client = std::make_unique<odoo::Client>(http, sleeper, request.odoo, &counters);
   XLSYNC_RETURN_IF_ERROR(side.client->Connect());
   spdlog::info("Odoo {} at {}: logged in as uid {}", side.client->version().text, request.odoo.url,
                side.client->uid());
-  const odoo::Context context = ContextOf(task);
+  const odoo::Context context = OdooContextOf(task);
   auto schema = side.client->FieldsGet(task.model, context);
   if (!schema) return std::move(schema).error();
-  odoo::ConvertOptions options;
-  options.time_zone = *zone;
-  options.x2many_as_ids = task.x2many_as_ids;
-  options.binary_placeholder = task.binary_placeholder;
-  auto converter = odoo::CellConverter::Create(*schema, task.fields, options);
+  auto converter = odoo::CellConverter::Create(*schema, task.fields, *options);
   if (!converter) return std::move(converter).error();
   side.converter.emplace(std::move(*converter));
   // Counting with the filter proves the filter is valid before the sheet is touched.
@@ -73,6 +61,24 @@ core::Result<const date::time_zone*> LocateTimeZone(const std::string& name) {
     return core::InvalidInput("The time zone \"" + name + "\" is unknown: use an IANA name such as "
                               "Europe/Brussels or UTC.");
   }
+}
+
+odoo::Context OdooContextOf(const ExportTask& task) {
+  odoo::Context context;
+  context.lang = task.lang;
+  context.active_test = !task.include_archived;
+  context.bin_size = task.binary_placeholder;  // sizes instead of file contents (odoo-api.md §9.3)
+  return context;
+}
+
+core::Result<odoo::ConvertOptions> ConvertOptionsOf(const ExportTask& task) {
+  auto zone = LocateTimeZone(task.time_zone);
+  if (!zone) return std::move(zone).error();
+  odoo::ConvertOptions options;
+  options.time_zone = *zone;
+  options.x2many_as_ids = task.x2many_as_ids;
+  options.binary_placeholder = task.binary_placeholder;
+  return options;
 }
 
 Exporter::Exporter(http::Client& http, core::Sleeper& sleeper, const core::Clock& clock)
@@ -117,7 +123,7 @@ core::Result<ExportReport> Exporter::Run(const ExportRequest& request,
   spec.fields = odoo_side->converter->read_fields();
   spec.order = task.order;
   spec.page_size = task.page_size;
-  spec.context = ContextOf(task);
+  spec.context = OdooContextOf(task);
   OdooRecordSource source(*odoo_side->client, std::move(spec), std::move(*odoo_side->converter));
 
   auto outcome = [&]() -> core::Result<PipelineTotals> {

@@ -11,6 +11,7 @@
 #include "core/sleeper.h"
 #include "http/client.h"
 #include "msgraph/settings.h"
+#include "odoo/cell_converter.h"
 #include "odoo/client.h"
 #include "sync/export_task.h"
 #include "sync/graph_sheet_sink.h"
@@ -69,5 +70,11 @@ class Exporter {
 
 /// The IANA time zone of a task ("Europe/Brussels"), or a plain error naming it.
 core::Result<const date::time_zone*> LocateTimeZone(const std::string& name);
+
+/// The Odoo context a task reads with (language, archived records, binary sizes).
+odoo::Context OdooContextOf(const ExportTask& task);
+
+/// How a task turns Odoo values into cells (time zone, x2many as ids, binary placeholder).
+core::Result<odoo::ConvertOptions> ConvertOptionsOf(const ExportTask& task);
 
 }  // namespace xlsync::sync
