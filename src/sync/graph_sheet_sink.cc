@@ -61,12 +61,13 @@ core::Result<void> GraphSheetSink::Write(std::span<const core::Row> rows) {
 core::Result<void> GraphSheetSink::Flush(bool everything) {
   size_t offset = 0;
   while (offset < pending_.size()) {
+    // Until the run ends, a chunk waits for a full chunk's rows before it is encoded: the byte
+    // budget can only cut it shorter, so the chunk comes out the same and no encoding is wasted.
+    if (!everything && pending_.size() - offset < sizer_->rows()) break;
     const std::span<const core::Row> rest(pending_.data() + offset, pending_.size() - offset);
     auto encoded = encoder_->Encode(rest, body_, sizer_->rows());
     if (!encoded) return std::move(encoded).error();
     const size_t count = *encoded;
-    // A chunk that neither fills the budget nor ends the run waits for more rows.
-    if (!everything && count == rest.size() && count < sizer_->rows()) break;
     auto sent = SendChunk(count, body_);
     if (!sent) {
       if (!msgraph::IsPayloadTooLarge(sent.error()) || !sizer_->Shrink()) return sent;
