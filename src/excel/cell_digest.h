@@ -23,6 +23,10 @@ std::string CanonicalNumber(double value);
 /// Not thread-safe.
 class RowDigest {
  public:
+  RowDigest() = default;
+  /// Continues a digest from a saved state (a checkpoint's value() and rows()).
+  RowDigest(uint64_t value, size_t rows) : hash_(value), rows_(rows) {}
+
   /// Adds a row of cells as the encoder sends them.
   void AddRow(std::span<const core::Cell> row);
   /// Adds one row of a Graph range GET `values` (null reads as empty).

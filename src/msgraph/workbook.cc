@@ -141,17 +141,18 @@ core::Result<Worksheet> Workbook::AddWorksheet(const std::string& name) {
   return ReadWorksheet(*json);
 }
 
+core::Result<std::optional<Worksheet>> Workbook::FindWorksheet(const std::string& name) {
+  auto sheets = Worksheets();
+  if (!sheets) return std::move(sheets).error();
+  for (const auto& sheet : *sheets) {
+    if (core::EqualsIgnoreCase(sheet.name, name)) return std::optional<Worksheet>(sheet);
+  }
+  return std::optional<Worksheet>();
+}
+
 core::Result<Worksheet> Workbook::FindOrAddWorksheet(const std::string& name, bool* created) {
-  const auto find = [&]() -> core::Result<std::optional<Worksheet>> {
-    auto sheets = Worksheets();
-    if (!sheets) return std::move(sheets).error();
-    for (const auto& sheet : *sheets) {
-      if (core::EqualsIgnoreCase(sheet.name, name)) return std::optional<Worksheet>(sheet);
-    }
-    return std::optional<Worksheet>();
-  };
   if (created) *created = false;
-  auto existing = find();
+  auto existing = FindWorksheet(name);
   if (!existing) return std::move(existing).error();
   if (*existing) return **existing;
   auto added = AddWorksheet(name);
@@ -162,7 +163,7 @@ core::Result<Worksheet> Workbook::FindOrAddWorksheet(const std::string& name, bo
   if (core::EqualsIgnoreCase(added.error().upstream, "InvalidArgument")) return added;
   // The add may have been applied without an answer (504, reset), or raced with another
   // editor: look once more before giving up.
-  auto again = find();
+  auto again = FindWorksheet(name);
   if (again && *again) {
     if (created) *created = !core::EqualsIgnoreCase(added.error().upstream, "ItemAlreadyExists");
     return **again;

@@ -39,6 +39,8 @@ class Workbook {
 
   core::Result<std::vector<Worksheet>> Worksheets();
   core::Result<Worksheet> AddWorksheet(const std::string& name);
+  /// The sheet whose name matches case-insensitively (as Excel compares them), if any.
+  core::Result<std::optional<Worksheet>> FindWorksheet(const std::string& name);
   /// The sheet whose name matches case-insensitively (as Excel compares them), else a new one.
   core::Result<Worksheet> FindOrAddWorksheet(const std::string& name, bool* created);
   /// The bare used-range address ("A1:J200"), or nullopt for a blank sheet.

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <optional>
 
+#include "core/text.h"
 #include "msgraph/drive_resolver.h"
 #include "msgraph/graph_client.h"
 #include "msgraph/token_provider.h"
@@ -52,7 +53,27 @@ core::Result<OdooSide> PrepareOdoo(http::Client& http, core::Sleeper& sleeper, c
   return side;
 }
 
+/// Begins the sinks, or continues the sheet from the request's resume point when it can; returns
+/// where the pipeline starts (nothing kept after a fresh Begin).
+core::Result<ResumePoint> StartSinks(const ExportRequest& request, const std::vector<core::Column>& columns,
+                                     GraphSheetSink& sheet, std::span<SheetSink* const> sinks) {
+  const auto& resume = request.resume;
+  if (resume && resume->rows > 0 && resume->last_id > 0 && CanResume(request.task) && sinks.size() == 1) {
+    auto continued = sheet.Continue(columns, resume->rows, resume->last_nonempty_row);
+    if (continued) return *resume;
+    spdlog::warn("the run cannot continue where it stopped ({}); starting the sheet over",
+                 continued.error().ForUser());
+  }
+  for (SheetSink* sink : sinks) XLSYNC_RETURN_IF_ERROR(sink->Begin(columns));
+  return ResumePoint{};
+}
+
 }  // namespace
+
+bool CanResume(const ExportTask& task) {
+  const std::string order = core::ToLower(std::string(core::Trim(task.order)));
+  return order.empty() || order == "id" || order == "id asc" || order == "id desc";
+}
 
 core::Result<const date::time_zone*> LocateTimeZone(const std::string& name) {
   try {
@@ -94,7 +115,7 @@ core::Result<ExportReport> Exporter::Run(const ExportRequest& request,
 
   http::RetryCounters counters;
   CountingHttpClient odoo_http(http_);
-  CountingHttpClient graph_http(http_);
+  CountingHttpClient graph_http(request.graph_transport ? *request.graph_transport : http_);
   auto odoo_side = PrepareOdoo(odoo_http, sleeper_, request, counters);
   if (!odoo_side) return std::move(odoo_side).error();
 
@@ -109,14 +130,24 @@ core::Result<ExportReport> Exporter::Run(const ExportRequest& request,
   msgraph::Workbook workbook(graph, clock_, sleeper_, *item);
   XLSYNC_RETURN_IF_ERROR(workbook.Open());
 
+  std::optional<CheckpointLedger> ledger;
   GraphSinkOptions sink_options;
   sink_options.budget = request.budget;
   sink_options.allow_formulas = task.allow_formulas;
+  sink_options.on_acknowledged = [&](int64_t rows, int64_t last_nonempty_row) {
+    if (!ledger || !request.on_checkpoint) return;
+    if (auto point = ledger->Acknowledge(rows, last_nonempty_row)) request.on_checkpoint(*point);
+  };
   GraphSheetSink sheet(workbook, task.sheet, sink_options);
   std::optional<XlsxSheetSink> local;
   std::vector<SheetSink*> sinks{&sheet};
   if (!request.local_xlsx.empty()) sinks.push_back(&local.emplace(request.local_xlsx, task.sheet));
 
+  auto start = StartSinks(request, odoo_side->converter->columns(), sheet, sinks);
+  if (!start) {
+    sheet.Close();
+    return std::move(start).error();
+  }
   odoo::ReadSpec spec;
   spec.model = task.model;
   spec.domain = task.domain;
@@ -124,12 +155,16 @@ core::Result<ExportReport> Exporter::Run(const ExportRequest& request,
   spec.order = task.order;
   spec.page_size = task.page_size;
   spec.context = OdooContextOf(task);
+  spec.after_id = start->last_id;
+  ledger.emplace(*start);
   OdooRecordSource source(*odoo_side->client, std::move(spec), std::move(*odoo_side->converter));
 
+  PipelineOptions pipeline;
+  pipeline.start = *start;
+  pipeline.ledger = &*ledger;
   auto outcome = [&]() -> core::Result<PipelineTotals> {
-    for (SheetSink* sink : sinks) XLSYNC_RETURN_IF_ERROR(sink->Begin(source.columns()));
     const int64_t expected = odoo_side->count;
-    auto totals = RunPipeline(source, sinks, PipelineOptions{}, [&](const PipelineProgress& progress) {
+    auto totals = RunPipeline(source, sinks, pipeline, [&](const PipelineProgress& progress) {
       if (on_progress) {
         on_progress({progress.rows_written, expected,
                      Seconds(std::chrono::steady_clock::now() - started).count()});
@@ -147,6 +182,7 @@ core::Result<ExportReport> Exporter::Run(const ExportRequest& request,
   ExportReport report;
   report.rows = outcome->rows;
   report.rows_expected = odoo_side->count;
+  report.resumed_after = start->rows;
   report.odoo_requests = odoo_http.requests();
   report.graph_requests = graph_http.requests();
   report.retries = counters.retries.load();

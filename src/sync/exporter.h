@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,7 @@
 #include "msgraph/settings.h"
 #include "odoo/cell_converter.h"
 #include "odoo/client.h"
+#include "sync/checkpoint_ledger.h"
 #include "sync/export_task.h"
 #include "sync/graph_sheet_sink.h"
 
@@ -26,6 +28,14 @@ struct ExportRequest {
   std::string local_xlsx;  // also save the rows to this .xlsx file when set
   bool verify = true;      // read the sheet back and compare it with the source
   excel::ChunkBudget budget;
+  /// Continue an interrupted run from here: the rows before it stay as they are. Honoured when
+  /// the task reads in id order and the sheet's header is unchanged; otherwise the run starts over.
+  std::optional<ResumePoint> resume;
+  /// Told after each acknowledged chunk where the run could continue from.
+  std::function<void(const ResumePoint&)> on_checkpoint;
+  /// When set, Graph requests go through it (the tenant's shared request budget) instead of the
+  /// Exporter's client.
+  http::Client* graph_transport = nullptr;
 };
 
 struct ExportProgress {
@@ -45,6 +55,7 @@ struct ExportReport {
   double seconds = 0;
   bool verified = false;
   bool sheet_created = false;
+  int64_t resumed_after = 0;  // data rows kept from an interrupted attempt (0: a fresh start)
   std::string workbook_name;
   std::string web_url;
   std::string sheet;
@@ -67,6 +78,9 @@ class Exporter {
   core::Sleeper& sleeper_;
   const core::Clock& clock_;
 };
+
+/// True when a run of the task can continue from a checkpoint: it reads in id order (keyset).
+bool CanResume(const ExportTask& task);
 
 /// The IANA time zone of a task ("Europe/Brussels"), or a plain error naming it.
 core::Result<const date::time_zone*> LocateTimeZone(const std::string& name);

@@ -8,6 +8,16 @@
 #include "excel/cell_digest.h"
 
 namespace xlsync::sync {
+namespace {
+
+/// usedRange(valuesOnly) ends at the last row with a value (msgraph.md §6.4).
+bool HasValue(const core::Row& row) {
+  return std::any_of(row.begin(), row.end(), [](const core::Cell& cell) {
+    return cell.kind != core::CellKind::kEmpty && !(cell.kind == core::CellKind::kText && cell.text.empty());
+  });
+}
+
+}  // namespace
 
 GraphSheetSink::GraphSheetSink(msgraph::Workbook& workbook, std::string sheet_name,
                                GraphSinkOptions options)
@@ -37,22 +47,61 @@ core::Result<void> GraphSheetSink::Begin(const std::vector<core::Column>& column
   if (!encoded) return std::move(encoded).error();
   XLSYNC_RETURN_IF_ERROR(workbook_.PatchRange(*sheet_, excel::RangeAddress(1, 0, 1, static_cast<int>(columns_.size()) - 1), body));
 
+  StartWriting(0, 1);
+  return {};
+}
+
+core::Result<void> GraphSheetSink::Continue(const std::vector<core::Column>& columns, int64_t rows,
+                                            int64_t last_nonempty_row) {
+  columns_ = columns;
+  auto sheet = workbook_.FindWorksheet(sheet_name_);
+  if (!sheet) return std::move(sheet).error();
+  if (!sheet->has_value()) {
+    return core::NotFound("Sheet \"" + sheet_name_ + "\" is gone, so the run cannot continue where it stopped.");
+  }
+  sheet_ = **sheet;
+  // The rows in place are only ours if the header above them still is (someone may have
+  // rewritten the sheet while the run was down).
+  XLSYNC_RETURN_IF_ERROR(VerifyHeader());
+  StartWriting(rows, last_nonempty_row);
+  continued_ = true;
+  spdlog::info("continuing sheet \"{}\" after row {}", sheet_name_, rows + 1);
+  return {};
+}
+
+void GraphSheetSink::StartWriting(int64_t rows, int64_t last_nonempty_row) {
   encoder_.emplace(columns_, options_.budget, options_.allow_formulas);
   const size_t by_cells = std::max<size_t>(1, options_.budget.max_cells / std::max<size_t>(1, columns_.size()));
   sizer_.emplace(by_cells, std::min(options_.budget.min_rows, by_cells));
-  next_row_ = 2;
-  rows_taken_ = 0;
-  last_nonempty_row_ = 1;
-  return {};
+  next_row_ = rows + 2;
+  rows_taken_ = rows;
+  last_nonempty_row_ = last_nonempty_row;
+  last_nonempty_acked_ = last_nonempty_row;
+}
+
+core::Result<void> GraphSheetSink::Finish() {
+  XLSYNC_RETURN_IF_ERROR(Flush(true));
+  return continued_ ? ClearTail() : core::Result<void>();
+}
+
+core::Result<void> GraphSheetSink::ClearTail() {
+  // A continued run may end above rows an earlier attempt wrote (records deleted meanwhile):
+  // those rows below the data are cleared so the sheet holds the source and nothing else.
+  auto used = workbook_.UsedRange(*sheet_);
+  if (!used) return std::move(used).error();
+  if (!used->has_value()) return {};
+  auto extent = excel::ParseRangeAddress(**used);
+  if (!extent || extent->last_row < next_row_) return {};
+  const int last_column = std::max(extent->last_column, static_cast<int>(columns_.size()) - 1);
+  const auto tail = excel::RangeAddress(static_cast<int>(next_row_), 0, extent->last_row, last_column);
+  spdlog::info("clearing {} below the data of sheet \"{}\"", tail, sheet_name_);
+  return workbook_.ClearRange(*sheet_, tail);
 }
 
 core::Result<void> GraphSheetSink::Write(std::span<const core::Row> rows) {
   for (const auto& row : rows) {
     ++rows_taken_;
-    const bool has_value = std::any_of(row.begin(), row.end(), [](const core::Cell& cell) {
-      return cell.kind != core::CellKind::kEmpty && !(cell.kind == core::CellKind::kText && cell.text.empty());
-    });
-    if (has_value) last_nonempty_row_ = rows_taken_ + 1;
+    if (HasValue(row)) last_nonempty_row_ = rows_taken_ + 1;
   }
   pending_.insert(pending_.end(), rows.begin(), rows.end());
   return Flush(false);
@@ -68,7 +117,7 @@ core::Result<void> GraphSheetSink::Flush(bool everything) {
     auto encoded = encoder_->Encode(rest, body_, sizer_->rows());
     if (!encoded) return std::move(encoded).error();
     const size_t count = *encoded;
-    auto sent = SendChunk(count, body_);
+    auto sent = SendChunk(rest.first(count), body_);
     if (!sent) {
       if (!msgraph::IsPayloadTooLarge(sent.error()) || !sizer_->Shrink()) return sent;
       spdlog::warn("the service found a chunk of {} rows too large; trying {} rows", count, sizer_->rows());
@@ -81,18 +130,21 @@ core::Result<void> GraphSheetSink::Flush(bool everything) {
   return {};
 }
 
-core::Result<void> GraphSheetSink::SendChunk(size_t rows, const std::string& body) {
+core::Result<void> GraphSheetSink::SendChunk(std::span<const core::Row> rows, const std::string& body) {
   const int first = static_cast<int>(next_row_);
-  const int last = first + static_cast<int>(rows) - 1;
+  const int last = first + static_cast<int>(rows.size()) - 1;
   if (last > excel::kMaxRows) {
     return core::InvalidInput("The export has more rows than an Excel sheet holds (1,048,576): "
                               "narrow the filter or split the task.");
   }
   const auto address = excel::RangeAddress(first, 0, last, static_cast<int>(columns_.size()) - 1);
   XLSYNC_RETURN_IF_ERROR(workbook_.PatchRange(*sheet_, address, body));
-  next_row_ += static_cast<int64_t>(rows);
+  for (size_t i = 0; i < rows.size(); ++i) {
+    if (HasValue(rows[i])) last_nonempty_acked_ = next_row_ + static_cast<int64_t>(i);
+  }
+  next_row_ += static_cast<int64_t>(rows.size());
   ++chunks_sent_;
-  if (options_.on_acknowledged) options_.on_acknowledged(next_row_ - 2);
+  if (options_.on_acknowledged) options_.on_acknowledged(next_row_ - 2, last_nonempty_acked_);
   return {};
 }
 

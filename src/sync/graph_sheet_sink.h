@@ -16,8 +16,9 @@ struct GraphSinkOptions {
   bool allow_formulas = false;
   /// Rows per GET when reading the sheet back to verify it.
   size_t verify_rows_per_read = 5'000;
-  /// Called after each acknowledged chunk with the number of data rows now in the sheet.
-  std::function<void(int64_t)> on_acknowledged;
+  /// Called after each acknowledged chunk with the number of data rows now in the sheet and the
+  /// sheet row of the last one holding a value.
+  std::function<void(int64_t rows, int64_t last_nonempty_row)> on_acknowledged;
 };
 
 /// Writes a replace run into one worksheet through the Excel API: clears the old used range,
@@ -28,9 +29,11 @@ class GraphSheetSink final : public SheetSink {
   GraphSheetSink(msgraph::Workbook& workbook, std::string sheet_name, GraphSinkOptions options);
 
   core::Result<void> Begin(const std::vector<core::Column>& columns) override;
+  core::Result<void> Continue(const std::vector<core::Column>& columns, int64_t rows,
+                              int64_t last_nonempty_row) override;
   core::Result<void> Write(std::span<const core::Row> rows) override;
   core::Result<void> KeepAlive() override { return workbook_.KeepAlive(); }
-  core::Result<void> Finish() override { return Flush(true); }
+  core::Result<void> Finish() override;
   core::Result<void> Verify(int64_t rows, uint64_t digest) override;
   void Close() override;
 
@@ -39,8 +42,10 @@ class GraphSheetSink final : public SheetSink {
 
  private:
   core::Result<void> Flush(bool everything);
-  core::Result<void> SendChunk(size_t rows, const std::string& body);
+  core::Result<void> SendChunk(std::span<const core::Row> rows, const std::string& body);
   core::Result<void> VerifyHeader();
+  core::Result<void> ClearTail();
+  void StartWriting(int64_t rows, int64_t last_nonempty_row);
   std::string LastColumn() const;
 
   msgraph::Workbook& workbook_;
@@ -55,6 +60,8 @@ class GraphSheetSink final : public SheetSink {
   int64_t next_row_ = 2;  // row 1 holds the header
   int64_t rows_taken_ = 0;
   int64_t last_nonempty_row_ = 1;  // usedRange(valuesOnly) ends at the last row with a value
+  int64_t last_nonempty_acked_ = 1;
+  bool continued_ = false;
   int chunks_sent_ = 0;
   bool sheet_created_ = false;
 };

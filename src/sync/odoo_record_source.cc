@@ -16,8 +16,11 @@ core::Result<std::optional<Batch>> OdooRecordSource::Next() {
   XLSYNC_RETURN_IF_ERROR(names.Prefetch(client_, converter_, records, context_));
   Batch batch;
   batch.rows.reserve(records.size());
-  for (const auto& record : records) batch.rows.push_back(converter_.Convert(record, names));
-  batch.last_id = reader_.last_id();
+  batch.ids.reserve(records.size());
+  for (const auto& record : records) {
+    batch.rows.push_back(converter_.Convert(record, names));
+    batch.ids.push_back(record.value("id", int64_t{0}));
+  }
   return std::optional<Batch>(std::move(batch));
 }
 

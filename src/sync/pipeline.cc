@@ -62,11 +62,12 @@ core::Result<PipelineTotals> RunPipeline(RecordSource& source, std::span<SheetSi
                                          const std::atomic<bool>* stop) {
   BoundedQueue<Batch> queue(options.queue_batches);
   FirstError failure;
-  std::atomic<int64_t> rows_read{0};
+  std::atomic<int64_t> rows_read{options.start.rows};
   std::thread reader([&] { ReadAll(source, queue, failure, rows_read, stop); });
 
-  excel::RowDigest digest;
+  excel::RowDigest digest(options.start.digest, static_cast<size_t>(options.start.rows));
   PipelineProgress progress;
+  progress.rows_written = options.start.rows;
   Batch batch;
   // The writer drains what the reader queued even after a read failure: those rows are good,
   // and writing them leaves less for a resumed run. A write failure stops both at once.
@@ -87,7 +88,10 @@ core::Result<PipelineTotals> RunPipeline(RecordSource& source, std::span<SheetSi
       }
       continue;
     }
-    for (const auto& row : batch.rows) digest.AddRow(row);
+    for (size_t i = 0; i < batch.rows.size(); ++i) {
+      digest.AddRow(batch.rows[i]);
+      if (options.ledger) options.ledger->Record(i < batch.ids.size() ? batch.ids[i] : 0, digest.value());
+    }
     for (SheetSink* sink : sinks) {
       if (auto written = sink->Write(batch.rows); !written) {
         failure.Set(std::move(written).error());

@@ -7,6 +7,7 @@
 #include <span>
 
 #include "core/result.h"
+#include "sync/checkpoint_ledger.h"
 #include "sync/record_source.h"
 #include "sync/sheet_sink.h"
 
@@ -17,6 +18,10 @@ struct PipelineOptions {
   size_t queue_batches = 4;
   /// How long the writer waits for rows before calling KeepAlive() on its sinks.
   std::chrono::milliseconds keep_alive_every{30'000};
+  /// Rows already in the sheet from an earlier attempt of the run: counts and digest go on from it.
+  ResumePoint start;
+  /// When set, told each row's id and digest so acknowledgements become checkpoints.
+  CheckpointLedger* ledger = nullptr;
 };
 
 struct PipelineProgress {
@@ -24,7 +29,8 @@ struct PipelineProgress {
   int64_t rows_written = 0;
 };
 
-/// What the writer saw: how many data rows it handed to the sinks and their RowDigest.
+/// What the writer saw: how many data rows the sheet holds (with those of `start`) and their
+/// RowDigest.
 struct PipelineTotals {
   int64_t rows = 0;
   uint64_t digest = 0;

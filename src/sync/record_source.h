@@ -9,10 +9,11 @@
 
 namespace xlsync::sync {
 
-/// Rows read together (one Odoo page), with the keyset position after them.
+/// Rows read together (one Odoo page), with the Odoo id of each row (its keyset position, so a
+/// checkpoint can say where to resume). `ids` is empty for sources without ids.
 struct Batch {
   std::vector<core::Row> rows;
-  int64_t last_id = 0;
+  std::vector<int64_t> ids;
 };
 
 /// Where a run's rows come from. The pipeline calls Next() on its reader thread only.

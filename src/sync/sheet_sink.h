@@ -16,6 +16,11 @@ class SheetSink {
   virtual ~SheetSink() = default;
   /// Prepares a replace run: clears the old data and writes the header row of labels.
   virtual core::Result<void> Begin(const std::vector<core::Column>& columns) = 0;
+  /// Continues an interrupted replace run whose first `rows` data rows are in place (the last
+  /// with a value on sheet row `last_nonempty_row`): checks the header, clears nothing. A sink
+  /// that cannot continue says so; the caller then starts over with Begin().
+  virtual core::Result<void> Continue(const std::vector<core::Column>& columns, int64_t rows,
+                                      int64_t last_nonempty_row) = 0;
   /// Takes rows that follow those already taken; may hold some back until Finish().
   virtual core::Result<void> Write(std::span<const core::Row> rows) = 0;
   /// Called while the writer waits for rows, so that remote sessions stay alive.

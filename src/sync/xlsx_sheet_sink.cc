@@ -12,6 +12,10 @@ core::Result<void> XlsxSheetSink::Begin(const std::vector<core::Column>& columns
   return file_->AddSheet(sheet_name_, columns);
 }
 
+core::Result<void> XlsxSheetSink::Continue(const std::vector<core::Column>&, int64_t, int64_t) {
+  return core::InvalidInput("A local .xlsx copy cannot continue an interrupted run: start the run over.");
+}
+
 core::Result<void> XlsxSheetSink::Write(std::span<const core::Row> rows) {
   return file_->AppendRows(rows);
 }

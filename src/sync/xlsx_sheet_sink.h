@@ -14,6 +14,8 @@ class XlsxSheetSink final : public SheetSink {
   XlsxSheetSink(std::string path, std::string sheet_name);
 
   core::Result<void> Begin(const std::vector<core::Column>& columns) override;
+  /// A local file is written in one go: it cannot continue an earlier process's file.
+  core::Result<void> Continue(const std::vector<core::Column>&, int64_t, int64_t) override;
   core::Result<void> Write(std::span<const core::Row> rows) override;
   core::Result<void> Finish() override;
   /// The file is written by this process, row by row: nothing to read back remotely.

@@ -11,6 +11,13 @@
 namespace xlsync::sync {
 namespace {
 
+PipelineOptions Options(size_t queue_batches, std::chrono::milliseconds keep_alive_every) {
+  PipelineOptions options;
+  options.queue_batches = queue_batches;
+  options.keep_alive_every = keep_alive_every;
+  return options;
+}
+
 /// Yields numbered one-column rows in batches; can fail at a given batch.
 class FakeSource final : public RecordSource {
  public:
@@ -23,8 +30,8 @@ class FakeSource final : public RecordSource {
     Batch batch;
     for (int i = 0; i < rows_per_batch_; ++i) {
       batch.rows.push_back({core::Cell::Number(served_ * rows_per_batch_ + i + 1)});
+      batch.ids.push_back(served_ * rows_per_batch_ + i + 1);
     }
-    batch.last_id = (served_ + 1) * rows_per_batch_;
     ++served_;
     return std::optional<Batch>(std::move(batch));
   }
@@ -42,6 +49,7 @@ class RecordingSink final : public SheetSink {
  public:
   explicit RecordingSink(int fail_on_write = -1) : fail_on_write_(fail_on_write) {}
   core::Result<void> Begin(const std::vector<core::Column>&) override { return {}; }
+  core::Result<void> Continue(const std::vector<core::Column>&, int64_t, int64_t) override { return {}; }
   core::Result<void> Write(std::span<const core::Row> rows) override {
     if (writes_++ == fail_on_write_) return core::Throttled("Graph said no.", "tooManyRequests");
     rows_.insert(rows_.end(), rows.begin(), rows.end());
@@ -72,7 +80,7 @@ TEST(PipelineTest, MovesEveryRowInOrderToEverySinkAndDigestsThem) {
   RecordingSink second;
   std::vector<SheetSink*> sinks{&first, &second};
   std::vector<int64_t> progress;
-  auto totals = RunPipeline(source, sinks, PipelineOptions{2, std::chrono::seconds(30)},
+  auto totals = RunPipeline(source, sinks, Options(2, std::chrono::seconds(30)),
                             [&](const PipelineProgress& p) { progress.push_back(p.rows_written); });
   ASSERT_TRUE(totals) << totals.error().message;
   EXPECT_EQ(totals->rows, 500);
@@ -101,7 +109,7 @@ TEST(PipelineTest, AWriteFailureStopsTheReaderAndReturnsTheWriteError) {
   FakeSource source(1000, 10);
   RecordingSink sink(3);
   std::vector<SheetSink*> sinks{&sink};
-  auto totals = RunPipeline(source, sinks, PipelineOptions{2, std::chrono::seconds(30)}, nullptr);
+  auto totals = RunPipeline(source, sinks, Options(2, std::chrono::seconds(30)), nullptr);
   ASSERT_FALSE(totals);
   EXPECT_EQ(totals.error().upstream, "tooManyRequests");
   EXPECT_EQ(sink.rows_.size(), 30u);
@@ -127,7 +135,7 @@ class SlowSource final : public RecordSource {
     if (done_) return std::optional<Batch>();
     std::this_thread::sleep_for(std::chrono::milliseconds(60));
     done_ = true;
-    return std::optional<Batch>(Batch{{{core::Cell::Text("x")}}, 1});
+    return std::optional<Batch>(Batch{{{core::Cell::Text("x")}}, {1}});
   }
 
  private:
@@ -139,7 +147,7 @@ TEST(PipelineTest, KeepsSinksAliveWhileWaitingForASlowSource) {
   SlowSource source;
   RecordingSink sink;
   std::vector<SheetSink*> sinks{&sink};
-  auto totals = RunPipeline(source, sinks, PipelineOptions{4, std::chrono::milliseconds(5)}, nullptr);
+  auto totals = RunPipeline(source, sinks, Options(4, std::chrono::milliseconds(5)), nullptr);
   ASSERT_TRUE(totals);
   EXPECT_EQ(totals->rows, 1);
   EXPECT_GE(sink.keep_alives_, 1);
@@ -153,6 +161,58 @@ TEST(PipelineTest, AnEmptySourceFinishesWithNoRows) {
   ASSERT_TRUE(totals);
   EXPECT_EQ(totals->rows, 0);
   EXPECT_TRUE(sink.finished_);
+}
+
+
+TEST(PipelineTest, ContinuesCountsAndDigestFromTheResumePoint) {
+  // A run of 500 rows digested in one go equals 200 rows kept from an earlier attempt plus the
+  // 300 that follow, digested from the saved state.
+  FakeSource whole(5, 100);
+  RecordingSink sink;
+  std::vector<SheetSink*> sinks{&sink};
+  auto all = RunPipeline(whole, sinks, PipelineOptions{}, nullptr);
+  ASSERT_TRUE(all);
+  excel::RowDigest first_part;
+  for (int i = 0; i < 200; ++i) first_part.AddRow(sink.rows_[static_cast<size_t>(i)]);
+
+  FakeSource rest(5, 100);
+  ASSERT_TRUE(rest.Next());  // the first two pages are already in the sheet
+  ASSERT_TRUE(rest.Next());
+  RecordingSink rest_sink;
+  std::vector<SheetSink*> rest_sinks{&rest_sink};
+  PipelineOptions options;
+  options.start = ResumePoint{200, 200, first_part.value(), 201};
+  std::vector<int64_t> progress;
+  auto totals = RunPipeline(rest, rest_sinks, options, [&](const PipelineProgress& p) { progress.push_back(p.rows_written); });
+  ASSERT_TRUE(totals);
+  EXPECT_EQ(totals->rows, 500);
+  EXPECT_EQ(totals->digest, all->digest);
+  EXPECT_EQ(rest_sink.rows_.size(), 300u);
+  EXPECT_EQ(progress, (std::vector<int64_t>{300, 400, 500}));
+}
+
+TEST(PipelineTest, LedgerTurnsAcknowledgedRowsIntoResumePoints) {
+  FakeSource source(3, 10);
+  RecordingSink sink;
+  std::vector<SheetSink*> sinks{&sink};
+  CheckpointLedger ledger(ResumePoint{});
+  PipelineOptions options;
+  options.ledger = &ledger;
+  auto totals = RunPipeline(source, sinks, options, nullptr);
+  ASSERT_TRUE(totals);
+  EXPECT_FALSE(ledger.Acknowledge(0, 1).has_value());
+  auto at_15 = ledger.Acknowledge(15, 16);
+  ASSERT_TRUE(at_15.has_value());
+  EXPECT_EQ(at_15->rows, 15);
+  EXPECT_EQ(at_15->last_id, 15);
+  EXPECT_EQ(at_15->last_nonempty_row, 16);
+  excel::RowDigest expected;
+  for (int i = 0; i < 15; ++i) expected.AddRow(sink.rows_[static_cast<size_t>(i)]);
+  EXPECT_EQ(at_15->digest, expected.value());
+  auto at_30 = ledger.Acknowledge(30, 31);
+  ASSERT_TRUE(at_30.has_value());
+  EXPECT_EQ(at_30->digest, totals->digest);
+  EXPECT_FALSE(ledger.Acknowledge(30, 31).has_value());  // already given
 }
 
 }  // namespace
