@@ -72,6 +72,11 @@ core::Result<sync::ExportTask> BuildTask(const TaskFlags& flags) {
     if (!parsed) return std::move(parsed).error();
     task = std::move(*parsed);
   }
+  XLSYNC_RETURN_IF_ERROR(OverrideTask(flags, task));
+  return task;
+}
+
+core::Result<void> OverrideTask(const TaskFlags& flags, sync::ExportTask& task) {
   if (!flags.model.empty()) task.model = flags.model;
   if (!flags.fields.empty()) {
     task.fields.clear();
@@ -94,7 +99,7 @@ core::Result<sync::ExportTask> BuildTask(const TaskFlags& flags) {
   task.x2many_as_ids = task.x2many_as_ids || flags.x2many_as_ids;
   task.binary_placeholder = task.binary_placeholder || flags.binary_placeholder;
   task.allow_formulas = task.allow_formulas || flags.allow_formulas;
-  return task;
+  return {};
 }
 
 int RunExport(const CommonOptions& common, const TaskFlags& flags, const std::string& local_xlsx, bool verify) {

@@ -34,9 +34,12 @@ struct TaskFlags {
 struct CommonOptions {
   std::string config_file;      // --config
   std::string progress = "auto";  // auto | bar | lines | none
+  std::string data_dir;         // --data-dir: where the service keeps its store (store_access.h)
 };
 
 core::Result<sync::ExportTask> BuildTask(const TaskFlags& flags);
+/// Applies the flags that are set (all but task_file) over `task`.
+core::Result<void> OverrideTask(const TaskFlags& flags, sync::ExportTask& task);
 
 int RunExport(const CommonOptions& common, const TaskFlags& flags, const std::string& local_xlsx, bool verify);
 int RunCheck(const CommonOptions& common, const TaskFlags& flags);

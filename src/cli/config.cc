@@ -64,13 +64,6 @@ void OverrideSecret(const EnvironmentLookup& env, std::string_view variable, cor
   if (auto value = env(variable); value && !value->empty()) target = core::Secret(*value);
 }
 
-core::Result<odoo::Protocol> ParseProtocol(const std::string& text) {
-  if (text.empty() || text == "auto") return odoo::Protocol::kAuto;
-  if (text == "jsonrpc") return odoo::Protocol::kJsonRpc;
-  if (text == "json2") return odoo::Protocol::kJson2;
-  return core::InvalidInput("The Odoo protocol \"" + text + "\" is unknown: use auto, jsonrpc or json2.");
-}
-
 core::Result<void> LoadOdoo(const toml::table& table, const EnvironmentLookup& env, odoo::Settings& odoo,
                             std::string& protocol) {
   Take(table, "url", odoo.url);
@@ -143,7 +136,7 @@ core::Result<Connections> LoadConnections(const std::string& config_file, const 
   Override(env, "XLSYNC_AUTHORITY_HOST", connections.graph.authority_host);
   Override(env, "XLSYNC_GRAPH_URL", connections.graph.graph_url);
   OverrideSecret(env, "XLSYNC_CLIENT_SECRET", connections.graph.client_secret);
-  auto parsed = ParseProtocol(protocol);
+  auto parsed = odoo::ParseProtocol(protocol);
   if (!parsed) return std::move(parsed).error();
   connections.odoo.protocol = *parsed;
   return connections;

@@ -34,6 +34,8 @@ Sites.ReadWrite.All) with admin consent. Then:
   xlsync export --workbook "/Reports/Sales.xlsx" --sheet Orders --model sale.order --fields name,partner_id
 )";
 
+}  // namespace
+
 sync::ExportTask DemoTask() {
   sync::ExportTask task;
   task.name = "Demo: sales orders";
@@ -45,17 +47,10 @@ sync::ExportTask DemoTask() {
   return task;
 }
 
-struct DemoServers {
-  ChildProcess odoo;
-  ChildProcess graph;
-  std::string odoo_url;
-  std::map<std::string, std::string> graph_settings;
-};
-
-core::Result<DemoServers> StartServers(const DemoOptions& options) {
+core::Result<DemoServers> StartDemoServers(int orders) {
   const std::string dir = ExecutableDirectory();
   auto odoo = ChildProcess::Start(dir + "/xlsync-fake-odoo",
-                                  {"--port", "0", "--count", "sale.order=" + std::to_string(options.orders)});
+                                  {"--port", "0", "--count", "sale.order=" + std::to_string(orders)});
   if (!odoo) return std::move(odoo).error();
   auto odoo_line = odoo->WaitForLine("xlsync-fake-odoo listening on ", std::chrono::seconds(20));
   if (!odoo_line) return std::move(odoo_line).error();
@@ -69,12 +64,14 @@ core::Result<DemoServers> StartServers(const DemoOptions& options) {
                      std::move(settings)};
 }
 
+namespace {
+
 sync::ExportRequest DemoRequest(const DemoServers& servers, const DemoOptions& options) {
   sync::ExportRequest request;
   request.odoo.url = servers.odoo_url;
   request.odoo.database = "demo";
   request.odoo.login = "admin";
-  request.odoo.api_key = core::Secret("0123456789abcdef0123456789abcdef01234567");
+  request.odoo.api_key = core::Secret(kDemoOdooApiKey);
   const auto& graph = servers.graph_settings;
   auto get = [&](const char* key) { return graph.count(key) ? graph.at(key) : std::string(); };
   request.graph.tenant_id = get("tenant_id");
@@ -94,7 +91,7 @@ sync::ExportRequest DemoRequest(const DemoServers& servers, const DemoOptions& o
 int RunDemo(const DemoOptions& options) {
   std::printf("No connection is configured, so xlsync runs its demo: a fake Odoo and a fake Microsoft\n"
               "Graph start on 127.0.0.1, and %d sample sales orders go into a workbook.\n\n", options.orders);
-  auto servers = StartServers(options);
+  auto servers = StartDemoServers(options.orders);
   if (!servers) {
     std::fprintf(stderr, "xlsync: %s\n", servers.error().ForUser().c_str());
     return kExitFailed;

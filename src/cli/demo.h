@@ -1,6 +1,11 @@
 #pragma once
 
+#include <map>
 #include <string>
+
+#include "cli/child_process.h"
+#include "core/result.h"
+#include "sync/export_task.h"
 
 namespace xlsync::cli {
 
@@ -9,6 +14,24 @@ struct DemoOptions {
   std::string local_xlsx = "xlsync-demo.xlsx";
   std::string progress = "auto";
 };
+
+/// The fake Odoo and fake Microsoft Graph of the demo, running as child processes; their URLs and
+/// the fake tenant's settings (tenant_id, client_id, client_secret, user_upn, workbook_path, url).
+struct DemoServers {
+  ChildProcess odoo;
+  ChildProcess graph;
+  std::string odoo_url;
+  std::map<std::string, std::string> graph_settings;
+};
+
+/// Starts both fakes (built beside xlsync) on 127.0.0.1 with `orders` sales orders.
+core::Result<DemoServers> StartDemoServers(int orders);
+
+/// The demo's task: sales orders with their customer, dates, amounts and lines.
+sync::ExportTask DemoTask();
+
+/// The API key of the fake Odoo's admin user.
+inline constexpr char kDemoOdooApiKey[] = "0123456789abcdef0123456789abcdef01234567";
 
 /// Runs the demo with no account anywhere: starts the fake Odoo and the fake Microsoft Graph
 /// (built beside xlsync) on 127.0.0.1, checks both connections, exports sample sales orders

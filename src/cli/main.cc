@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <exception>
 
+#include "cli/admin_commands.h"
+#include "cli/serve_command.h"
 #include "cli/commands.h"
 #include "cli/config.h"
 #include "cli/demo.h"
@@ -32,11 +34,26 @@ void AddTaskFlags(CLI::App& command, TaskFlags& flags) {
 int Main(int argc, char** argv) {
   CLI::App app{"xlsync: Odoo records into Excel Online sheets, through Microsoft Graph"};
   app.require_subcommand(0, 1);
+  app.fallthrough();  // global options (--log-level, --data-dir, ...) may follow the subcommand
   xlsync::cli::CommonOptions common;
   std::string log_level = "warn";
   app.add_option("--config", common.config_file, "Configuration file (default: $XLSYNC_CONFIG or ./xlsync.toml)");
   app.add_option("--log-level", log_level, "trace, debug, info, warn, error or off")->capture_default_str();
   app.add_option("--progress", common.progress, "auto, bar, lines or none")->capture_default_str();
+  app.add_option("--data-dir", common.data_dir, "Service data folder (default: $XLSYNC_DATA_DIR)");
+  xlsync::cli::AdminCommands admin(common);
+  xlsync::cli::AddAdminCommands(app, admin);
+  std::string run_task_name;
+  auto* task_run = admin.task->add_subcommand("run", "Run a task now in this process (continues a stopped run)");
+  task_run->add_option("name", run_task_name, "Task name")->required();
+
+  xlsync::cli::ServeOptions serve;
+  bool no_demo = false;
+  auto* serve_command = app.add_subcommand("serve", "Run the service: schedules, queued runs, /healthz and /readyz");
+  serve_command->add_option("--listen", serve.listen, "host:port of the service (port 0: any free one)")->capture_default_str();
+  serve_command->add_option("--max-parallel", serve.max_parallel, "Runs at once")->capture_default_str()->check(CLI::Range(1, 64));
+  serve_command->add_option("--retention-days", serve.retention_days, "Keep finished runs this long")->capture_default_str()->check(CLI::Range(1, 36500));
+  serve_command->add_flag("--no-demo", no_demo, "Do not set up the demo on an empty store");
 
   TaskFlags export_flags;
   std::string local_xlsx;
@@ -61,7 +78,12 @@ int Main(int argc, char** argv) {
   } catch (const CLI::ParseError& error) {
     return app.exit(error) == 0 ? 0 : xlsync::cli::kExitUsage;
   }
+  // A service logs what it does unless told otherwise; one-shot commands stay quiet.
+  if (*serve_command && app.get_option("--log-level")->count() == 0) log_level = "info";
   xlsync::core::SetupLogging(log_level);
+  serve.demo = !no_demo;
+  if (*serve_command) return xlsync::cli::RunServe(common, serve);
+  if (*task_run) return xlsync::cli::RunTaskNow(common, run_task_name);
   demo.progress = common.progress;
   if (*export_command) return xlsync::cli::RunExport(common, export_flags, local_xlsx, !no_verify);
   if (*check_command) return xlsync::cli::RunCheck(common, check_flags);
@@ -70,6 +92,7 @@ int Main(int argc, char** argv) {
     return 0;
   }
   if (*demo_command) return xlsync::cli::RunDemo(demo);
+  if (auto code = xlsync::cli::RunAdminCommand(admin, xlsync::cli::ProcessEnvironment())) return *code;
   const auto env = xlsync::cli::ProcessEnvironment();
   if (!xlsync::cli::IsConfigured(xlsync::cli::FindConfigFile(common.config_file, env), env)) {
     return xlsync::cli::RunDemo(demo);

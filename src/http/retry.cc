@@ -33,7 +33,11 @@ std::optional<std::chrono::milliseconds> RetryAfter(const core::Result<Response>
   const auto value = outcome->headers.Get("Retry-After");
   if (!value || value->empty()) return std::nullopt;
   if (std::all_of(value->begin(), value->end(), [](unsigned char c) { return std::isdigit(c); })) {
-    return std::chrono::seconds(std::stoll(*value));
+    // More than a day is read as a day: a bogus huge value must not park the client for ever.
+    constexpr long long kDay = 86'400;
+    long long seconds = kDay;
+    if (value->size() < 7) seconds = std::min(kDay, std::stoll(*value));
+    return std::chrono::seconds(seconds);
   }
   std::tm parts{};  // HTTP-date, e.g. "Wed, 21 Oct 2015 07:28:00 GMT"
   if (strptime(value->c_str(), "%a, %d %b %Y %H:%M:%S GMT", &parts) == nullptr) return std::nullopt;

@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/result.h"
 #include "core/secret.h"
 
 namespace xlsync::odoo {
@@ -14,6 +15,9 @@ enum class Protocol { kAuto, kJsonRpc, kJson2 };
 
 /// "auto", "json-rpc" or "json-2", for logs and messages.
 std::string_view ProtocolName(Protocol protocol);
+
+/// The protocol as written in settings: "auto" (or empty), "jsonrpc" or "json2".
+core::Result<Protocol> ParseProtocol(std::string_view text);
 
 /// How to reach and log in to one Odoo database. Secrets stay wrapped until they go on the
 /// wire; a value, copied into each Client.

@@ -3,6 +3,7 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
+#include <sstream>
 
 #include "excel/sheet_name.h"
 
@@ -114,6 +115,32 @@ core::Result<ExportTask> ParseTaskToml(std::string_view text, std::string_view o
     XLSYNC_RETURN_IF_ERROR(TakeTarget(*target, task, origin));
   }
   return task;
+}
+
+std::string FormatTaskToml(const ExportTask& task) {
+  toml::array fields;
+  for (const auto& field : task.fields) fields.push_back(field);
+  // toml++ quotes and escapes every value, so any name, filter or link survives the round trip.
+  const toml::table table{
+      {"name", task.name},
+      {"model", task.model},
+      {"fields", std::move(fields)},
+      {"domain", task.domain.dump()},
+      {"order", task.order},
+      {"page_size", static_cast<int64_t>(task.page_size)},
+      {"lang", task.lang},
+      {"time_zone", task.time_zone},
+      {"include_archived", task.include_archived},
+      {"x2many_as_ids", task.x2many_as_ids},
+      {"binary_placeholder", task.binary_placeholder},
+      {"allow_formulas", task.allow_formulas},
+      {"workbook", task.workbook},
+      {"sheet", task.sheet},
+      {"mode", task.mode},
+  };
+  std::ostringstream text;
+  text << table << "\n";
+  return text.str();
 }
 
 }  // namespace xlsync::sync

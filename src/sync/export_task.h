@@ -39,4 +39,8 @@ core::Result<nlohmann::json> ParseDomain(std::string_view text);
 /// also sit in a [target] table). `origin` names the file in messages.
 core::Result<ExportTask> ParseTaskToml(std::string_view text, std::string_view origin);
 
+/// Writes every key of `task` as TOML text that ParseTaskToml reads back to the same task (the
+/// domain as JSON text); how the store keeps a task.
+std::string FormatTaskToml(const ExportTask& task);
+
 }  // namespace xlsync::sync

@@ -144,6 +144,14 @@ TEST(RetryAfterTest, ReadsSecondsAndHttpDates) {
   EXPECT_EQ(RetryAfter(none, clock), std::nullopt);
 }
 
+TEST(RetryAfterTest, HugeNumberOfSecondsIsReadAsOneDay) {
+  fakes::FakeClock clock;
+  core::Result<Response> huge = Reply(429, {{"Retry-After", "99999999999999999999999"}});
+  EXPECT_EQ(RetryAfter(huge, clock), std::chrono::hours(24));
+  core::Result<Response> two_days = Reply(429, {{"Retry-After", "172800"}});
+  EXPECT_EQ(RetryAfter(two_days, clock), std::chrono::hours(24));
+}
+
 TEST(BackoffPolicyTest, JitterStaysBetweenHalfAndTheFullDelayAndIsCapped) {
   BackoffPolicy backoff(milliseconds(1000), milliseconds(4000), 2.0, true);
   const milliseconds expected_max[] = {milliseconds(1000), milliseconds(2000), milliseconds(4000),

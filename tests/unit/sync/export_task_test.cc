@@ -99,5 +99,51 @@ TEST(ExportTaskTest, ValidationNamesWhatIsMissingOrWrong) {
   EXPECT_FALSE(ValidateTask(bad_sheet));
 }
 
+TEST(ExportTaskTest, FormattedTomlReadsBackToTheSameTask) {
+  ExportTask task;
+  task.name = "Orders \"2026\" \\ Q1";
+  task.model = "sale.order";
+  task.fields = {"name", "partner_id", "amount_total"};
+  task.domain = nlohmann::json::parse(R"([["state", "=", "sale"], ["note", "ilike", "it's \"x\""]])");
+  task.order = "date_order desc, id";
+  task.page_size = 250;
+  task.lang = "fr_BE";
+  task.time_zone = "Europe/Brussels";
+  task.include_archived = true;
+  task.x2many_as_ids = true;
+  task.binary_placeholder = true;
+  task.allow_formulas = true;
+  task.workbook = "https://contoso-my.sharepoint.com/:x:/g/personal/a_b/EaBc?e=1";
+  task.sheet = "Orders 'Q1'";
+  const std::string text = FormatTaskToml(task);
+  auto back = ParseTaskToml(text, "stored task");
+  ASSERT_TRUE(back) << back.error().message << "\n" << text;
+  EXPECT_EQ(back->name, task.name);
+  EXPECT_EQ(back->model, task.model);
+  EXPECT_EQ(back->fields, task.fields);
+  EXPECT_EQ(back->domain, task.domain);
+  EXPECT_EQ(back->order, task.order);
+  EXPECT_EQ(back->page_size, task.page_size);
+  EXPECT_EQ(back->lang, task.lang);
+  EXPECT_EQ(back->time_zone, task.time_zone);
+  EXPECT_TRUE(back->include_archived);
+  EXPECT_TRUE(back->x2many_as_ids);
+  EXPECT_TRUE(back->binary_placeholder);
+  EXPECT_TRUE(back->allow_formulas);
+  EXPECT_EQ(back->workbook, task.workbook);
+  EXPECT_EQ(back->sheet, task.sheet);
+  EXPECT_EQ(back->mode, task.mode);
+  EXPECT_EQ(FormatTaskToml(*back), text);
+}
+
+TEST(ExportTaskTest, FormattedTomlOfADefaultTaskKeepsTheDefaults) {
+  auto back = ParseTaskToml(FormatTaskToml(ExportTask{}), "stored task");
+  ASSERT_TRUE(back) << back.error().message;
+  EXPECT_EQ(back->domain, nlohmann::json::array());
+  EXPECT_EQ(back->page_size, 1000);
+  EXPECT_EQ(back->sheet, "Sheet1");
+  EXPECT_FALSE(back->include_archived);
+}
+
 }  // namespace
 }  // namespace xlsync::sync
