@@ -1,33 +1,15 @@
 #include "cli/config.h"
 
-#include <spdlog/spdlog.h>
-#include <sys/stat.h>
 #include <toml++/toml.h>
 
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
+#include "cli/secret_reference.h"
 #include "core/text.h"
 
 namespace xlsync::cli {
 namespace {
-
-core::Result<std::string> ReadSecretFile(const std::string& path, std::string_view what) {
-  std::ifstream file(path, std::ios::binary);
-  if (!file) {
-    return core::InvalidInput("Could not read the " + std::string(what) + " file \"" + path +
-                              "\": check the path and that xlsync may read it.");
-  }
-  struct stat info {};
-  if (::stat(path.c_str(), &info) == 0 && (info.st_mode & S_IROTH) != 0) {
-    spdlog::warn("the {} file {} is readable by every user: chmod 600 it", what, path);
-  }
-  std::stringstream content;
-  content << file.rdbuf();
-  return std::string(core::Trim(content.str()));
-}
 
 /// A secret from `<key>_file` or `<key>_env` in the table; an inline `<key>` is refused.
 core::Result<void> TakeSecret(const toml::table& table, std::string_view section, const std::string& key,
@@ -37,18 +19,16 @@ core::Result<void> TakeSecret(const toml::table& table, std::string_view section
                               "configuration file: put it in a file (" + key + "_file) or an "
                               "environment variable (" + key + "_env) instead.");
   }
+  std::string reference;
   if (auto path = table[key + "_file"].value<std::string>()) {
-    auto value = ReadSecretFile(*path, what);
-    if (!value) return std::move(value).error();
-    target = core::Secret(std::move(*value));
+    reference = FileReference(*path);
   } else if (auto variable = table[key + "_env"].value<std::string>()) {
-    auto value = env(*variable);
-    if (!value || value->empty()) {
-      return core::InvalidInput("The environment variable " + *variable + " named for the " +
-                                std::string(what) + " is not set: export it before running xlsync.");
-    }
-    target = core::Secret(std::move(*value));
+    reference = EnvReference(*variable);
   }
+  if (reference.empty()) return {};
+  auto value = ReadSecretReference(reference, what, env);
+  if (!value) return std::move(value).error();
+  target = std::move(*value);
   return {};
 }
 
