@@ -165,7 +165,7 @@ TEST_F(ServiceTest, SigkillMidExportThenRestartEndsWithTheSheetEqualToTheSource)
 
 TEST_F(ServiceTest, SigtermStopsAfterTheChunkInFlightAndTheNextStartFinishesTheRun) {
   Start({{"res.partner", 30'000}});
-  graph_->SetLatency(milliseconds(150), std::chrono::microseconds(0));
+  graph_->SetLatency(milliseconds(250), std::chrono::microseconds(0));
   Open();
   const int64_t run_id = Enqueue(AddTask("Partners"));
   auto first = Serve("first");
