@@ -1,6 +1,7 @@
 #include "cli/demo_setup.h"
 
 #include <cstdio>
+#include <string>
 
 #include "cli/store_access.h"
 
@@ -84,12 +85,13 @@ core::Result<void> AddDemoTask(store::Store& store, const DemoServers& servers, 
   std::printf("Nothing is configured yet, so xlsync serve set up its demo: a fake Odoo and a fake Microsoft\n"
               "Graph on 127.0.0.1, the connections \"%s\" and \"%s\", and the task \"%s\"\n"
               "(sales orders into \"%s\", every 15 minutes). Its first run (run %lld) starts now:\n"
-              "  xlsync runs            the run history\n"
-              "  xlsync logs %lld        what the run did\n"
-              "  xlsync task show %s\n"
+              "  %-36s the run history\n"
+              "  %-36s what the run did\n"
+              "  %-36s the task, its schedule and next runs\n"
               "Add your own with `xlsync connection add` and `xlsync task add` (see README.md).\n\n",
-              kOdooName, kMicrosoftName, kTaskName, spec.workbook.c_str(),
-              static_cast<long long>(queued->run_id), static_cast<long long>(queued->run_id), kTaskName);
+              kOdooName, kMicrosoftName, kTaskName, spec.workbook.c_str(), static_cast<long long>(queued->run_id),
+              "xlsync runs", ("xlsync logs " + std::to_string(queued->run_id)).c_str(),
+              (std::string("xlsync task show ") + kTaskName).c_str());
   return {};
 }
 

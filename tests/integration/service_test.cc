@@ -248,5 +248,26 @@ TEST_F(ServiceTest, ScheduleMissedWhileStoppedRunsOnceAtStartAndHealthEndpointsA
   EXPECT_EQ(service->Output().find(kOdooKey), std::string::npos);
 }
 
+TEST_F(ServiceTest, OnAFreshStoreServeSetsUpTheDemoAndItsFirstRunSucceeds) {
+  Start({{"res.partner", 10}});
+  Open();
+  std::vector<std::string> args{"serve", "--listen", "127.0.0.1:0"};
+  XlsyncProcess service(args, dir_.string(), env_, "demo");
+  const store::Run run = WaitForRun(1, [](const store::Run& r) { return r.status == "succeeded" || r.status == "failed"; },
+                                    seconds(300));
+  EXPECT_EQ(run.status, "succeeded") << run.error_message << "\n" << service.Output();
+  EXPECT_EQ(run.task_name, "demo-sales-orders");
+  EXPECT_EQ(run.rows_written, 2'000);
+  EXPECT_NE(service.Output().find("Nothing is configured yet, so xlsync serve set up its demo"), std::string::npos);
+  EXPECT_TRUE(store_->FindOdooConnection("demo-odoo"));
+  EXPECT_TRUE(store_->FindMicrosoftConnection("demo-microsoft"));
+  auto schedules = store_->ListSchedules(run.task_id);
+  ASSERT_TRUE(schedules);
+  ASSERT_EQ(schedules->size(), 1u);
+  EXPECT_EQ(schedules->front().expression, "*/15 * * * *");
+  service.Signal(SIGTERM);
+  EXPECT_EQ(service.Wait(seconds(60)), 0) << service.Output();
+}
+
 }  // namespace
 }  // namespace xlsync::fakes
