@@ -8,8 +8,8 @@
 #include <set>
 #include <thread>
 
-#include "store/sqlite_store.h"
 #include "testing/support/recording_sleeper.h"
+#include "testing/support/store_fixtures.h"
 
 namespace xlsync::scheduler {
 namespace {
@@ -99,25 +99,12 @@ class GateExecutor final : public RunExecutor {
 class DispatcherTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto key = store::SecretBox::FromKey(std::string(32, 'k'));
-    ASSERT_TRUE(key);
-    auto opened = store::SqliteStore::Open(":memory:", *key);
-    ASSERT_TRUE(opened) << opened.error().message;
-    store_ = std::move(*opened);
-    store::OdooConnection odoo;
-    odoo.name = "odoo";
-    store::MicrosoftConnection microsoft;
-    microsoft.name = "m365";
-    odoo_id_ = *store_->CreateOdooConnection(odoo);
-    microsoft_id_ = *store_->CreateMicrosoftConnection(microsoft);
+    odoo_id_ = *store_->CreateOdooConnection(fakes::OdooNamed("odoo"));
+    microsoft_id_ = *store_->CreateMicrosoftConnection(fakes::MicrosoftNamed("m365"));
   }
 
   int64_t AddTask(const std::string& name, const std::string& workbook, int max_attempts = 3) {
-    store::Task task;
-    task.name = name;
-    task.odoo_connection_id = odoo_id_;
-    task.microsoft_connection_id = microsoft_id_;
-    task.workbook_key = workbook;
+    store::Task task = fakes::TaskNamed(name, odoo_id_, microsoft_id_, workbook);
     task.max_attempts = max_attempts;
     task.retry_backoff_seconds = 60;
     auto id = store_->CreateTask(task);
@@ -142,7 +129,7 @@ class DispatcherTest : public ::testing::Test {
   }
 
   fakes::FakeClock clock_;
-  std::unique_ptr<store::Store> store_;
+  std::unique_ptr<store::Store> store_ = fakes::MemoryStore();
   int64_t odoo_id_ = 0;
   int64_t microsoft_id_ = 0;
 };

@@ -2,8 +2,8 @@
 
 #include <gtest/gtest.h>
 
-#include "store/sqlite_store.h"
 #include "testing/support/recording_sleeper.h"
+#include "testing/support/store_fixtures.h"
 
 namespace xlsync::scheduler {
 namespace {
@@ -17,25 +17,10 @@ const core::TimePoint kSaturdayNoon = core::TimePoint(std::chrono::seconds(1'774
 class ScheduleTickerTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto key = store::SecretBox::FromKey(std::string(32, 'k'));
-    ASSERT_TRUE(key);
-    auto opened = store::SqliteStore::Open(":memory:", *key);
-    ASSERT_TRUE(opened) << opened.error().message;
-    store_ = std::move(*opened);
-    store::OdooConnection odoo;
-    odoo.name = "odoo";
-    odoo.url = "https://odoo.example.com";
-    store::MicrosoftConnection microsoft;
-    microsoft.name = "m365";
-    auto odoo_id = store_->CreateOdooConnection(odoo);
-    auto microsoft_id = store_->CreateMicrosoftConnection(microsoft);
+    auto odoo_id = store_->CreateOdooConnection(fakes::OdooNamed("odoo"));
+    auto microsoft_id = store_->CreateMicrosoftConnection(fakes::MicrosoftNamed("m365"));
     ASSERT_TRUE(odoo_id && microsoft_id);
-    store::Task task;
-    task.name = "orders";
-    task.odoo_connection_id = *odoo_id;
-    task.microsoft_connection_id = *microsoft_id;
-    task.spec_toml = "model = \"sale.order\"\n";
-    auto task_id = store_->CreateTask(task);
+    auto task_id = store_->CreateTask(fakes::TaskNamed("orders", *odoo_id, *microsoft_id));
     ASSERT_TRUE(task_id);
     task_id_ = *task_id;
   }
@@ -61,7 +46,7 @@ class ScheduleTickerTest : public ::testing::Test {
   store::Schedule OnlySchedule() { return store_->ListSchedules(task_id_)->front(); }
 
   fakes::FakeClock clock_{kSaturdayNoon};
-  std::unique_ptr<store::Store> store_;
+  std::unique_ptr<store::Store> store_ = fakes::MemoryStore();
   int64_t task_id_ = 0;
 };
 

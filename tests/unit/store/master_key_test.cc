@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "tests/unit/store/store_test_support.h"
+#include "testing/support/store_fixtures.h"
 
 namespace xlsync::store {
 namespace {

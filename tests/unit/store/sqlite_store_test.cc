@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "tests/unit/store/store_test_support.h"
+#include "testing/support/store_fixtures.h"
 
 namespace xlsync::store {
 namespace {
