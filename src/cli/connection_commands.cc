@@ -11,6 +11,7 @@
 #include "msgraph/graph_client.h"
 #include "msgraph/token_provider.h"
 #include "odoo/client.h"
+#include "server/task_runner.h"
 
 namespace xlsync::cli {
 namespace {
@@ -102,23 +103,11 @@ std::map<int64_t, int> CountTasks(store::Store& store, bool odoo) {
   return counts;
 }
 
-odoo::Protocol ProtocolOf(const std::string& text) {
-  if (text == "jsonrpc") return odoo::Protocol::kJsonRpc;
-  if (text == "json2") return odoo::Protocol::kJson2;
-  return odoo::Protocol::kAuto;
-}
-
 int VerifyOdoo(store::Store& store, const store::OdooConnection& connection) {
-  auto secret = store.OdooSecret(connection.id);
-  if (!secret) return ReportError(secret.error());
-  odoo::Settings settings;
-  settings.url = connection.url;
-  settings.database = connection.database;
-  settings.login = connection.login;
-  (connection.auth == "password" ? settings.password : settings.api_key) = std::move(*secret);
-  settings.protocol = ProtocolOf(connection.protocol);
+  auto settings = server::OdooSettingsOf(store, connection.id);
+  if (!settings) return ReportError(settings.error());
   RunContext context;
-  odoo::Client client(context.http(), context.sleeper(), settings);
+  odoo::Client client(context.http(), context.sleeper(), *settings);
   if (auto connected = client.Connect(); !connected) {
     ReportError(connected.error());
     return kExitFailed;
@@ -129,15 +118,9 @@ int VerifyOdoo(store::Store& store, const store::OdooConnection& connection) {
 }
 
 int VerifyMicrosoft(store::Store& store, const store::MicrosoftConnection& connection) {
-  auto secret = store.MicrosoftSecret(connection.id);
-  if (!secret) return ReportError(secret.error());
-  msgraph::Settings settings;
-  settings.tenant_id = connection.tenant_id;
-  settings.client_id = connection.client_id;
-  settings.client_secret = std::move(*secret);
-  settings.user_upn = connection.user_upn;
-  settings.authority_host = connection.authority_host;
-  settings.graph_url = connection.graph_url;
+  auto loaded = server::GraphSettingsOf(store, connection.id);
+  if (!loaded) return ReportError(loaded.error());
+  const msgraph::Settings& settings = *loaded;
   RunContext context;
   // As sync::Checker does (checker.cc): settings first, then a token, then the user's drive.
   auto outcome = [&]() -> core::Result<std::string> {
