@@ -12,6 +12,7 @@
 #include "core/text.h"
 #include "sync/checker.h"
 #include "sync/exporter.h"
+#include "sync/odoo_side.h"
 
 namespace xlsync::cli {
 namespace {
@@ -57,8 +58,35 @@ void PrintSummary(const sync::ExportReport& report, const std::string& model) {
               report.sheet_created ? " (new sheet)" : "", report.seconds, FormatCount(std::llround(rate)).c_str(),
               FormatCount(report.odoo_requests + report.graph_requests).c_str(),
               FormatCount(report.odoo_requests).c_str(), FormatCount(report.graph_requests).c_str(), report.retries);
+  for (const auto& sheet : report.sheets) {
+    std::printf("  %s%s rows in \"%s\" sheet \"%s\"\n", sheet.value.empty() ? "" : (sheet.value + ": ").c_str(),
+                FormatCount(sheet.rows).c_str(), sheet.workbook_name.c_str(), sheet.sheet.c_str());
+  }
   for (const auto& warning : report.warnings) std::printf("warning: %s\n", warning.c_str());
   if (!report.web_url.empty()) std::printf("open it: %s\n", report.web_url.c_str());
+}
+
+/// The last lines of `check`: whether the export fits Excel's limits, and its forecast. The
+/// forecast needs the task's columns and count, so the Odoo side of a run is prepared once more.
+bool PrintForecast(RunContext& context, const sync::ExportRequest& request) {
+  const sync::ExportTask& task = request.task;
+  if (task.model.empty() || (task.fields.empty() && task.group_by.empty())) return true;
+  http::RetryCounters counters;
+  auto side = sync::PrepareOdoo(context.http(), context.sleeper(), request.odoo, task, counters);
+  if (!side) {
+    std::printf("FAIL Forecast: %s\n", side.error().ForUser().c_str());
+    return false;
+  }
+  const auto forecast = sync::ForecastOf(*side, task, request.odoo.url, request.budget, request.limits);
+  if (!forecast) return true;
+  // A burst value fills a sheet of its own: the exporter checks each value's rows.
+  auto fits = sync::CheckForecast(*forecast, request.limits, task.rollover || !task.burst_by.empty());
+  std::printf("%s Excel limits: %s\n", fits ? "ok  " : "FAIL",
+              fits ? "the export fits in a sheet and a workbook Excel for the web opens"
+                   : fits.error().ForUser().c_str());
+  if (fits) std::printf("all checks passed\n");
+  for (const auto& line : sync::DescribeForecast(*forecast)) std::printf("%s\n", line.c_str());
+  return fits.has_value();
 }
 
 }  // namespace
@@ -99,6 +127,10 @@ core::Result<void> OverrideTask(const TaskFlags& flags, sync::ExportTask& task) 
   task.x2many_as_ids = task.x2many_as_ids || flags.x2many_as_ids;
   task.binary_placeholder = task.binary_placeholder || flags.binary_placeholder;
   task.allow_formulas = task.allow_formulas || flags.allow_formulas;
+  task.row_links = task.row_links || flags.row_links;
+  task.rollover = task.rollover || flags.rollover;
+  if (!flags.burst_by.empty()) task.burst_by = flags.burst_by;
+  if (!flags.burst_workbook.empty()) task.burst_workbook = flags.burst_workbook;
   return {};
 }
 
@@ -142,8 +174,11 @@ int RunCheck(const CommonOptions& common, const TaskFlags& flags) {
     std::fflush(stdout);
   });
   if (!outcome) return kExitFailed;
-  std::printf("all checks passed\n");
-  return kExitOk;
+  if (request->task.model.empty() || (request->task.fields.empty() && request->task.group_by.empty())) {
+    std::printf("all checks passed\n");
+    return kExitOk;
+  }
+  return PrintForecast(context, *request) ? kExitOk : kExitFailed;
 }
 
 }  // namespace xlsync::cli

@@ -29,6 +29,10 @@ struct TaskFlags {
   bool x2many_as_ids = false;
   bool binary_placeholder = false;
   bool allow_formulas = false;
+  bool row_links = false;
+  bool rollover = false;
+  std::string burst_by;
+  std::string burst_workbook;
 };
 
 struct CommonOptions {

@@ -8,6 +8,7 @@
 #include "cli/commands.h"
 #include "cli/config.h"
 #include "cli/demo.h"
+#include "cli/preview_command.h"
 #include "core/logging.h"
 
 namespace {
@@ -29,6 +30,11 @@ void AddTaskFlags(CLI::App& command, TaskFlags& flags) {
   command.add_flag("--x2many-ids", flags.x2many_as_ids, "Write one2many/many2many as ids, not names");
   command.add_flag("--binary-placeholder", flags.binary_placeholder, "Keep binary fields as a size placeholder");
   command.add_flag("--allow-formulas", flags.allow_formulas, "Let text starting with = be a formula");
+  command.add_flag("--row-links", flags.row_links, "End each row with its Odoo ID linking to the record");
+  command.add_flag("--rollover", flags.rollover, "Past Excel's 1,048,575 rows, go on in \"<sheet> (2)\", ...");
+  command.add_option("--burst-by", flags.burst_by, "One sheet per value of this field, e.g. company_id");
+  command.add_option("--burst-workbook", flags.burst_workbook,
+                     "With --burst-by: one workbook per value, e.g. '/Sales/{value}.xlsx'");
 }
 
 int Main(int argc, char** argv) {
@@ -63,6 +69,13 @@ int Main(int argc, char** argv) {
   export_command->add_option("--xlsx", local_xlsx, "Also save the sheet to this local .xlsx file");
   export_command->add_flag("--no-verify", no_verify, "Skip reading the sheet back to prove it equals the source");
 
+  TaskFlags preview_flags;
+  int preview_rows = 20;
+  auto* preview_command =
+      app.add_subcommand("preview", "Show a task's first rows as Excel will, and its forecast (reads Odoo only)");
+  AddTaskFlags(*preview_command, preview_flags);
+  preview_command->add_option("--rows", preview_rows, "Rows to show, 1 to 1000")->capture_default_str();
+
   TaskFlags check_flags;
   auto* check_command = app.add_subcommand("check", "Verify both connections step by step, as a run would use them");
   AddTaskFlags(*check_command, check_flags);
@@ -87,6 +100,7 @@ int Main(int argc, char** argv) {
   demo.progress = common.progress;
   if (*export_command) return xlsync::cli::RunExport(common, export_flags, local_xlsx, !no_verify);
   if (*check_command) return xlsync::cli::RunCheck(common, check_flags);
+  if (*preview_command) return xlsync::cli::RunPreview(common, preview_flags, preview_rows);
   if (*version_command) {
     std::printf("xlsync %s\n", XLSYNC_VERSION);
     return 0;

@@ -109,6 +109,7 @@ void RowDigest::AddRow(std::span<const core::Cell> row) {
         AddBoolean(cell.boolean);
         break;
       case core::CellKind::kNumber:
+      case core::CellKind::kLink:  // Excel reads a HYPERLINK formula back as what it shows
         AddNumber(cell.number);
         break;
       case core::CellKind::kText: {

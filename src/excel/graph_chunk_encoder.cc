@@ -34,42 +34,52 @@ core::Error RowTooLarge(size_t allowed) {
 GraphChunkEncoder::GraphChunkEncoder(std::vector<core::Column> columns, ChunkBudget budget,
                                      bool allow_formulas)
     : columns_(std::move(columns)), budget_(budget), allow_formulas_(allow_formulas) {
-  const bool any_format = std::any_of(columns_.begin(), columns_.end(), [](const core::Column& c) {
+  columns_have_formats_ = std::any_of(columns_.begin(), columns_.end(), [](const core::Column& c) {
     return !c.number_format.empty();
   });
-  if (!any_format) return;
-  // Every row carries the same formats, so the row is built once; columns without a format get
-  // "General" so that a format left by an earlier export does not linger.
-  number_format_row_.push_back('[');
+  // Most rows carry the columns' formats, so that row is built once; columns without a format
+  // get "General" so that a format left by an earlier export does not linger.
+  default_format_row_.push_back('[');
   for (size_t i = 0; i < columns_.size(); ++i) {
-    if (i > 0) number_format_row_.push_back(',');
+    if (i > 0) default_format_row_.push_back(',');
     const std::string& format = columns_[i].number_format;
-    AppendJsonString(number_format_row_,
-                     format.empty() ? kGeneralFormat : std::string_view(format));
+    AppendJsonString(default_format_row_, format.empty() ? kGeneralFormat : std::string_view(format));
   }
-  number_format_row_.push_back(']');
+  default_format_row_.push_back(']');
+}
+
+void GraphChunkEncoder::AppendFormatRow(const core::Row& row, std::string& formats) const {
+  if (!formats.empty()) formats.push_back(',');
+  if (!HasOwnFormat(row)) {
+    formats.append(default_format_row_);
+    return;
+  }
+  formats.push_back('[');
+  for (size_t i = 0; i < columns_.size(); ++i) {
+    if (i > 0) formats.push_back(',');
+    const std::string& format = i < row.size() && !row[i].number_format.empty() ? row[i].number_format
+                                                                                 : columns_[i].number_format;
+    AppendJsonString(formats, format.empty() ? kGeneralFormat : std::string_view(format));
+  }
+  formats.push_back(']');
+}
+
+bool GraphChunkEncoder::HasOwnFormat(const core::Row& row) {
+  return std::any_of(row.begin(), row.end(), [](const core::Cell& c) { return !c.number_format.empty(); });
 }
 
 size_t GraphChunkEncoder::RowsPerChunk() const {
   return std::max<size_t>(1, budget_.max_cells / std::max<size_t>(1, columns_.size()));
 }
 
-size_t GraphChunkEncoder::TailBytes(size_t rows) const {
-  constexpr size_t kClose = 2;  // "]}"
-  if (number_format_row_.empty()) return kClose;
-  // ],"numberFormat":[ + one format row per row, comma-separated + ]}
-  return kFormatsHead.size() + rows * number_format_row_.size() + (rows - 1) + kClose;
-}
-
-void GraphChunkEncoder::AppendTail(std::string& body, size_t rows) const {
-  if (!number_format_row_.empty()) {
-    body.append(kFormatsHead);
-    for (size_t i = 0; i < rows; ++i) {
-      if (i > 0) body.push_back(',');
-      body.append(number_format_row_);
-    }
-  }
-  body.append("]}");
+// A string starting with "=" is a formula in `values` (msgraph.md §6.4); the URL is xlsync's own
+// (percent-encoded, no quotes), so this is the one formula written even with formulas off.
+void GraphChunkEncoder::AppendLink(const core::Cell& cell, std::string& body) const {
+  body.append("\"=HYPERLINK(\\\"");
+  AppendJsonEscaped(body, cell.text);
+  body.append("\\\",");
+  AppendJsonNumber(body, cell.number);
+  body.append(")\"");
 }
 
 void GraphChunkEncoder::AppendText(const std::string& text, std::string& body) const {
@@ -115,6 +125,9 @@ core::Result<GraphChunkEncoder::RowOutcome> GraphChunkEncoder::AppendRow(const c
       case core::CellKind::kText:
         AppendText(cell.text, body);
         break;
+      case core::CellKind::kLink:
+        AppendLink(cell, body);
+        break;
     }
     // Stop early on a row that cannot fit: a row of long texts can reach gigabytes of JSON.
     if (body.size() > byte_limit) return RowOutcome::kOverLimit;
@@ -132,15 +145,22 @@ core::Result<size_t> GraphChunkEncoder::Encode(std::span<const core::Row> rows, 
   }
   size_t limit = std::min({rows.size(), std::max<size_t>(1, max_rows), RowsPerChunk()});
   if (max_rows_cap_ > 0) limit = std::min(limit, max_rows_cap_);
-  const size_t per_row = columns_.size() * kBytesPerCellGuess + number_format_row_.size() + 2;
-  body.reserve(std::min(limit * per_row, budget_.max_bytes) + kValuesHead.size() + TailBytes(1));
+  // numberFormat goes with the values in the same PATCH (msgraph.md §6.6): one row of formats
+  // per row, the columns' own unless a cell carries its own (an amount in another currency).
+  bool with_formats = columns_have_formats_;
+  std::string formats;
+  const size_t per_row = columns_.size() * kBytesPerCellGuess + default_format_row_.size() + 2;
+  body.reserve(std::min(limit * per_row, budget_.max_bytes) + kValuesHead.size() + kFormatsHead.size());
   body.append(kValuesHead);
   size_t count = 0;
   while (count < limit) {
     const size_t mark = body.size();
+    const size_t formats_mark = formats.size();
     if (count > 0) body.push_back(',');
+    AppendFormatRow(rows[count], formats);
+    const bool row_with_formats = with_formats || HasOwnFormat(rows[count]);
     // The tail grows with every row (its numberFormat row), so the limit is checked with it.
-    const size_t tail = TailBytes(count + 1);
+    const size_t tail = (row_with_formats ? kFormatsHead.size() + formats.size() : 0) + 2;
     const size_t allowed =
         count == 0 ? std::max(budget_.max_bytes, budget_.hard_max_bytes) : budget_.max_bytes;
     auto outcome = AppendRow(rows[count], body, allowed > tail ? allowed - tail : 0);
@@ -155,12 +175,18 @@ core::Result<size_t> GraphChunkEncoder::Encode(std::span<const core::Row> rows, 
         return RowTooLarge(allowed);
       }
       body.resize(mark);
+      formats.resize(formats_mark);
       break;
     }
+    with_formats = row_with_formats;
     ++count;
     if (total > budget_.max_bytes) break;  // a lone oversized first row travels alone
   }
-  AppendTail(body, count);
+  if (with_formats) {
+    body.append(kFormatsHead);
+    body.append(formats);
+  }
+  body.append("]}");
   return count;
 }
 

@@ -21,9 +21,9 @@ struct ChunkBudget {
 };
 
 /// Writes the JSON body of one range PATCH straight from rows of cells, within a ChunkBudget:
-/// {"values":[[...],...]} plus "numberFormat" when a column has a format. Text is sanitized and
-/// quote-prefixed (cell_text.h). Encode is const and allocation-free apart from `body`, so one
-/// encoder may serve several threads as long as set_max_rows_cap is not called meanwhile.
+/// {"values":[[...],...]} plus "numberFormat" when a column or a cell has a format. Text is
+/// sanitized and quote-prefixed (cell_text.h). Encode is const, so one encoder may serve several
+/// threads as long as set_max_rows_cap is not called meanwhile.
 class GraphChunkEncoder {
  public:
   GraphChunkEncoder(std::vector<core::Column> columns, ChunkBudget budget,
@@ -49,13 +49,15 @@ class GraphChunkEncoder {
   core::Result<RowOutcome> AppendRow(const core::Row& row, std::string& body,
                                      size_t byte_limit) const;
   void AppendText(const std::string& text, std::string& body) const;
-  size_t TailBytes(size_t rows) const;
-  void AppendTail(std::string& body, size_t rows) const;
+  void AppendLink(const core::Cell& cell, std::string& body) const;
+  void AppendFormatRow(const core::Row& row, std::string& formats) const;
+  static bool HasOwnFormat(const core::Row& row);
 
   std::vector<core::Column> columns_;
   ChunkBudget budget_;
   bool allow_formulas_;
-  std::string number_format_row_;  // ["0","General",...] for every row; empty when none
+  std::string default_format_row_;  // ["0","General",...]: the columns' formats
+  bool columns_have_formats_ = false;
   size_t max_rows_cap_ = 0;
 };
 

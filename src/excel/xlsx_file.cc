@@ -11,8 +11,10 @@
 #include "core/text.h"
 #include "excel/a1.h"
 #include "excel/cell_text.h"
+#include "excel/json_text.h"
 #include "excel/number_format.h"
 #include "excel/sheet_name.h"
+#include "excel/table_name.h"
 #include "excel/text_sanitizer.h"
 
 namespace xlsync::excel {
@@ -58,6 +60,30 @@ size_t NumberLength(double value, const std::string& format) {
   return length;
 }
 
+// Excel makes a table's header labels unique ("Name", "Name2"), and so does a table here.
+std::string UniqueLabel(std::string label, const std::vector<std::string>& taken) {
+  const auto is_taken = [&](const std::string& candidate) {
+    return std::any_of(taken.begin(), taken.end(),
+                       [&](const std::string& other) { return core::EqualsIgnoreCase(other, candidate); });
+  };
+  if (label.empty()) label = "Column" + std::to_string(taken.size() + 1);
+  if (!is_taken(label)) return label;
+  for (int n = 2;; ++n) {
+    std::string candidate = label + std::to_string(n);
+    if (!is_taken(candidate)) return candidate;
+  }
+}
+
+// libxlsxwriter's numbering of Excel's built-in styles; an unknown style gets its default.
+std::pair<uint8_t, uint8_t> TableStyleOf(std::string_view style) {
+  const auto parsed = ParseTableStyle(style);
+  if (!parsed) return {LXW_TABLE_STYLE_TYPE_DEFAULT, 0};
+  const uint8_t type = parsed->kind == TableStyle::Kind::kLight    ? LXW_TABLE_STYLE_TYPE_LIGHT
+                       : parsed->kind == TableStyle::Kind::kMedium ? LXW_TABLE_STYLE_TYPE_MEDIUM
+                                                                   : LXW_TABLE_STYLE_TYPE_DARK;
+  return {type, static_cast<uint8_t>(parsed->number)};
+}
+
 }  // namespace
 
 struct XlsxFile::Sheet {
@@ -66,17 +92,19 @@ struct XlsxFile::Sheet {
   std::vector<core::Column> columns;
   std::vector<lxw_format*> formats;  // per column; nullptr = General
   std::vector<double> widths;
+  std::vector<std::string> labels;  // the header cells as written
+  XlsxTable table;
   int64_t rows = 0;  // data rows written below the header
 };
 
-XlsxFile::XlsxFile(std::string path, lxw_workbook* workbook)
-    : path_(std::move(path)), workbook_(workbook) {}
+XlsxFile::XlsxFile(std::string path, lxw_workbook* workbook, bool constant_memory)
+    : path_(std::move(path)), workbook_(workbook), constant_memory_(constant_memory) {}
 
 XlsxFile::~XlsxFile() {
   if (workbook_ != nullptr) lxw_workbook_free(workbook_);
 }
 
-core::Result<std::unique_ptr<XlsxFile>> XlsxFile::Create(const std::string& path) {
+core::Result<std::unique_ptr<XlsxFile>> XlsxFile::Create(const std::string& path, bool constant_memory) {
   // libxlsxwriter opens the output only on close; find a bad folder now, before an hour of
   // export is spent.
   std::error_code error;
@@ -91,13 +119,13 @@ core::Result<std::unique_ptr<XlsxFile>> XlsxFile::Create(const std::string& path
                                   " is not writable: choose another path for the Excel file.");
   }
   lxw_workbook_options options{};
-  options.constant_memory = LXW_TRUE;
+  options.constant_memory = constant_memory ? LXW_TRUE : LXW_FALSE;
   lxw_workbook* workbook = workbook_new_opt(path.c_str(), &options);
   if (workbook == nullptr) {
     return core::Unavailable("Could not start the Excel file " + Quoted(path) +
                              ": check the free space of the temporary folder.");
   }
-  auto file = std::unique_ptr<XlsxFile>(new XlsxFile(path, workbook));
+  auto file = std::unique_ptr<XlsxFile>(new XlsxFile(path, workbook, constant_memory));
   file->header_format_ = workbook_add_format(workbook);
   format_set_bold(file->header_format_);
   return file;
@@ -114,8 +142,8 @@ lxw_format* XlsxFile::FormatFor(const std::string& number_format) {
   return format;
 }
 
-core::Result<void> XlsxFile::AddSheet(std::string_view name,
-                                      const std::vector<core::Column>& columns) {
+core::Result<void> XlsxFile::AddSheet(std::string_view name, const std::vector<core::Column>& columns,
+                                      XlsxTable table) {
   XLSYNC_CHECK(workbook_ != nullptr);
   XLSYNC_RETURN_IF_ERROR(ValidateSheetName(name));
   for (const auto& sheet : sheets_) {
@@ -128,6 +156,10 @@ core::Result<void> XlsxFile::AddSheet(std::string_view name,
     return core::InvalidInput("An Excel sheet holds 1 to 16,384 columns but the export has " +
                               std::to_string(columns.size()) + ": change the selected fields.");
   }
+  if (!table.name.empty() && constant_memory_) {
+    return core::Internal("A table was asked of an Excel file written in constant memory: this is a bug in xlsync, "
+                          "please report it.");
+  }
   const std::string sheet_name(name);
   lxw_worksheet* worksheet = workbook_add_worksheet(workbook_, sheet_name.c_str());
   if (worksheet == nullptr) {
@@ -139,13 +171,15 @@ core::Result<void> XlsxFile::AddSheet(std::string_view name,
   sheet->name = sheet_name;
   sheet->worksheet = worksheet;
   sheet->columns = columns;
+  sheet->table = std::move(table);
   for (size_t i = 0; i < columns.size(); ++i) {
     sheet->formats.push_back(FormatFor(columns[i].number_format));
-    const TextFix label = SanitizeText(columns[i].label);
-    sheet->widths.push_back(static_cast<double>(DisplayLength(label.text)) + kHeaderExtra);
+    std::string label = UniqueLabel(SanitizeText(columns[i].label).text, sheet->labels);
+    sheet->widths.push_back(static_cast<double>(DisplayLength(label)) + kHeaderExtra);
     const lxw_error written = worksheet_write_string(worksheet, 0, static_cast<lxw_col_t>(i),
-                                                     label.text.c_str(), header_format_);
+                                                     label.c_str(), header_format_);
     if (written != LXW_NO_ERROR) return WriteFailed(path_, written);
+    sheet->labels.push_back(std::move(label));
   }
   worksheet_freeze_panes(worksheet, 1, 0);
   sheets_.push_back(std::move(sheet));
@@ -155,7 +189,8 @@ core::Result<void> XlsxFile::AddSheet(std::string_view name,
 core::Result<void> XlsxFile::WriteCell(Sheet& sheet, int column, const core::Cell& cell) {
   const auto row = static_cast<lxw_row_t>(sheet.rows + 1);
   const auto col = static_cast<lxw_col_t>(column);
-  lxw_format* format = sheet.formats[static_cast<size_t>(column)];
+  lxw_format* format = cell.number_format.empty() ? sheet.formats[static_cast<size_t>(column)]
+                                                  : FormatFor(cell.number_format);
   const bool measure = sheet.rows < kRowsToMeasure;
   double& width = sheet.widths[static_cast<size_t>(column)];
   lxw_error written = LXW_NO_ERROR;
@@ -185,6 +220,16 @@ core::Result<void> XlsxFile::WriteCell(Sheet& sheet, int column, const core::Cel
       written = worksheet_write_string(sheet.worksheet, row, col, scratch_.c_str(), format);
       if (measure) width = std::max(width, static_cast<double>(DisplayLength(scratch_)));
       break;
+    case core::CellKind::kLink: {
+      // The same HYPERLINK formula as the Graph path, with its result cached for readers that
+      // do not recalculate.
+      std::string formula = "=HYPERLINK(\"" + cell.text + "\",";
+      AppendJsonNumber(formula, cell.number);
+      formula += ")";
+      written = worksheet_write_formula_num(sheet.worksheet, row, col, formula.c_str(), format, cell.number);
+      if (measure) width = std::max(width, static_cast<double>(NumberLength(cell.number, "0")));
+      break;
+    }
   }
   if (written != LXW_NO_ERROR) return WriteFailed(path_, written);
   return {};
@@ -212,14 +257,40 @@ core::Result<void> XlsxFile::AppendRows(std::span<const core::Row> rows) {
   return {};
 }
 
-void XlsxFile::FinishSheet(Sheet& sheet) {
+core::Result<void> XlsxFile::FinishSheet(Sheet& sheet) {
   for (size_t i = 0; i < sheet.widths.size(); ++i) {
     const double width = std::clamp(sheet.widths[i] + kPadding, kMinWidth, kMaxWidth);
     worksheet_set_column(sheet.worksheet, static_cast<lxw_col_t>(i), static_cast<lxw_col_t>(i),
                          width, nullptr);
   }
-  worksheet_autofilter(sheet.worksheet, 0, 0, static_cast<lxw_row_t>(sheet.rows),
-                       static_cast<lxw_col_t>(sheet.columns.size() - 1));
+  // Printed, the sheet fits the page's width in landscape, with the header on every page.
+  worksheet_set_landscape(sheet.worksheet);
+  worksheet_fit_to_pages(sheet.worksheet, 1, 0);
+  worksheet_repeat_rows(sheet.worksheet, 0, 0);
+  const auto last_column = static_cast<lxw_col_t>(sheet.columns.size() - 1);
+  if (sheet.table.name.empty()) {
+    worksheet_autofilter(sheet.worksheet, 0, 0, static_cast<lxw_row_t>(sheet.rows), last_column);
+    return {};
+  }
+  // The header cells are written already (rows stream in order); the table's column names are
+  // the same labels, as Excel requires. A table keeps at least one body row.
+  std::vector<lxw_table_column> columns(sheet.labels.size());
+  std::vector<lxw_table_column*> column_list;
+  for (size_t i = 0; i < sheet.labels.size(); ++i) {
+    columns[i].header = sheet.labels[i].data();
+    column_list.push_back(&columns[i]);
+  }
+  column_list.push_back(nullptr);
+  lxw_table_options options{};
+  options.name = sheet.table.name.data();
+  const auto [type, number] = TableStyleOf(sheet.table.style);
+  options.style_type = type;
+  options.style_type_number = number;
+  options.columns = column_list.data();
+  const auto last_row = static_cast<lxw_row_t>(std::max<int64_t>(1, sheet.rows));
+  const lxw_error added = worksheet_add_table(sheet.worksheet, 0, 0, last_row, last_column, &options);
+  if (added != LXW_NO_ERROR) return WriteFailed(path_, added);
+  return {};
 }
 
 core::Result<void> XlsxFile::Close() {
@@ -227,7 +298,7 @@ core::Result<void> XlsxFile::Close() {
   if (sheets_.empty()) {
     return core::InvalidInput("The Excel file has no sheet: add a sheet before closing it.");
   }
-  for (auto& sheet : sheets_) FinishSheet(*sheet);
+  for (auto& sheet : sheets_) XLSYNC_RETURN_IF_ERROR(FinishSheet(*sheet));
   // workbook_close frees the workbook whatever it returns.
   const lxw_error closed = workbook_close(workbook_);
   workbook_ = nullptr;

@@ -16,22 +16,32 @@ struct lxw_format;
 
 namespace xlsync::excel {
 
-/// A local .xlsx written with libxlsxwriter in constant-memory mode (rows stream to a temp file,
-/// so 1,000,000 rows stay small in RAM), with the same cell types and number formats as the
-/// Graph path. Rows go to the last sheet added, in order. The file appears on Close(); dropping
-/// the object without Close() writes nothing. Not thread-safe.
+/// An Excel table over a sheet's header and data: its name ("" = no table, an autofilter
+/// instead) and style ("TableStyleMedium2").
+struct XlsxTable {
+  std::string name;
+  std::string style = "TableStyleMedium2";
+};
+
+/// A local .xlsx written with libxlsxwriter, with the same cell types and number formats as the
+/// Graph path. In constant-memory mode (the default) rows stream to a temp file, so 1,000,000
+/// rows stay small in RAM; libxlsxwriter can add tables only outside that mode, where every cell
+/// stays in memory until Close. Rows go to the last sheet added, in order. The file appears on
+/// Close(); dropping the object without Close() writes nothing. Not thread-safe.
 class XlsxFile {
  public:
   /// Starts a workbook to be written at `path`; InvalidInput when its folder is missing or
   /// read-only.
-  static core::Result<std::unique_ptr<XlsxFile>> Create(const std::string& path);
+  static core::Result<std::unique_ptr<XlsxFile>> Create(const std::string& path, bool constant_memory = true);
   ~XlsxFile();
   XlsxFile(const XlsxFile&) = delete;
   XlsxFile& operator=(const XlsxFile&) = delete;
 
   /// Adds a sheet with a bold header row of the column labels, frozen below the header, with an
-  /// autofilter over the header and data, and each column's number format for its cells.
-  core::Result<void> AddSheet(std::string_view name, const std::vector<core::Column>& columns);
+  /// autofilter over the header and data (or the named table over them), and each column's
+  /// number format for its cells. A table needs a file created without constant memory.
+  core::Result<void> AddSheet(std::string_view name, const std::vector<core::Column>& columns,
+                              XlsxTable table = {});
   /// Appends rows under the previous ones: text as strings (sanitized, never formulas), numbers
   /// with the column's format, booleans, empty cells blank.
   core::Result<void> AppendRows(std::span<const core::Row> rows);
@@ -41,13 +51,14 @@ class XlsxFile {
  private:
   struct Sheet;
 
-  XlsxFile(std::string path, lxw_workbook* workbook);
+  XlsxFile(std::string path, lxw_workbook* workbook, bool constant_memory);
   lxw_format* FormatFor(const std::string& number_format);
   core::Result<void> WriteCell(Sheet& sheet, int column, const core::Cell& cell);
-  void FinishSheet(Sheet& sheet);
+  core::Result<void> FinishSheet(Sheet& sheet);
 
   std::string path_;
   lxw_workbook* workbook_;
+  bool constant_memory_;
   lxw_format* header_format_ = nullptr;
   std::vector<std::pair<std::string, lxw_format*>> formats_;
   std::vector<std::unique_ptr<Sheet>> sheets_;

@@ -3,29 +3,10 @@
 #include "core/text.h"
 #include "http/url.h"
 #include "msgraph/json_fields.h"
+#include "msgraph/workbook_paths.h"
 
 namespace xlsync::msgraph {
 namespace {
-
-std::string SheetPath(const Worksheet& sheet) {
-  // §6.3: ids keep their braces, percent-encoded; dropping them gives 404.
-  return "/worksheets/" + http::PercentEncode(sheet.id);
-}
-
-std::string OnSheet(const Worksheet& sheet) { return "the sheet \"" + sheet.name + "\""; }
-
-// $select takes a comma-separated list: encode each name, keep the commas.
-std::string SelectQuery(std::string_view select) {
-  if (select.empty()) return "";
-  std::string query = "?$select=";
-  bool first = true;
-  for (const auto& name : core::Split(select, ',')) {
-    if (!first) query += ",";
-    query += http::PercentEncode(core::Trim(name));
-    first = false;
-  }
-  return query;
-}
 
 core::Result<Worksheet> ReadWorksheet(const nlohmann::json& json) {
   Worksheet sheet;
@@ -39,13 +20,6 @@ core::Result<Worksheet> ReadWorksheet(const nlohmann::json& json) {
         "worksheet");
   }
   return sheet;
-}
-
-// "Sheet1!A1:J200" or "'My Sheet'!A1:J200" -> "A1:J200" (a sheet name may contain '!' only
-// inside quotes, before the last one).
-std::string BareAddress(const std::string& address) {
-  const auto bang = address.rfind('!');
-  return bang == std::string::npos ? address : address.substr(bang + 1);
 }
 
 bool IsBlankCell(const nlohmann::json& range) {
@@ -72,6 +46,7 @@ std::string RangePath(const Worksheet& sheet, std::string_view address) {
 Workbook::Workbook(GraphClient& graph, const core::Clock& clock, core::Sleeper& sleeper,
                    DriveItem item)
     : graph_(graph),
+      sleeper_(sleeper),
       item_(std::move(item)),
       session_(graph, clock, sleeper,
                "/drives/" + EncodePathSegment(item_.drive_id) + "/items/" +

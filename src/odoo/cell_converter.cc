@@ -3,7 +3,9 @@
 #include <algorithm>
 
 #include "excel/number_format.h"
+#include "odoo/currency_formats.h"
 #include "odoo/name_cache.h"
+#include "odoo/related_fields.h"
 #include "odoo/value_cells.h"
 
 namespace xlsync::odoo {
@@ -37,49 +39,104 @@ std::string BinaryWarning(const Field& field) {
          "file's size.";
 }
 
+bool IsNumeric(const Field& field) {
+  return field.type == FieldType::kInteger || field.type == FieldType::kFloat ||
+         field.type == FieldType::kMonetary;
+}
+
+// Odoo keeps percentages as 0-100 with the field's digits ("discount", digits [16, 2]); Excel
+// keeps fractions and shows them with "%".
+std::string PercentFormat(const Field& field) {
+  return excel::DecimalFormat(field.digits ? field.digits->second : 2, false) + "%";
+}
+
+bool Contains(const std::vector<std::string>& names, const std::string& name) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+void AddOnce(std::vector<std::string>& names, const std::string& name) {
+  if (!Contains(names, name)) names.push_back(name);
+}
+
 }  // namespace
 
 core::Result<CellConverter> CellConverter::Create(const Schema& schema,
                                                   const std::vector<std::string>& fields,
-                                                  ConvertOptions options) {
+                                                  ConvertOptions options, const RelatedPlan* plan) {
   if (fields.empty()) {
     return core::InvalidInput("No fields were chosen for Odoo model " + schema.model() +
                               ": choose at least one.");
   }
-  auto resolved = schema.Resolve(fields);
-  if (!resolved) return std::move(resolved).error();
   CellConverter converter;
   converter.options_ = std::move(options);
-  for (const Field* field : *resolved) {
-    // Files do not fit in cells (and would cost megabytes per row), §9.2.
-    if (field->type == FieldType::kBinary && !converter.options_.binary_placeholder) {
-      converter.warnings_.push_back(BinaryWarning(*field));
+  for (const std::string& name : fields) {
+    const Field* related = plan != nullptr ? plan->Find(name) : nullptr;
+    if (related != nullptr) {
+      XLSYNC_RETURN_IF_ERROR(converter.AddColumn(schema, *related, true));
       continue;
     }
-    converter.fields_.push_back(*field);
-    converter.columns_.push_back({field->name, field->label, NumberFormatOf(*field)});
-    auto& read = converter.read_fields_;
-    if (std::find(read.begin(), read.end(), field->name) == read.end()) {
-      read.push_back(field->name);
-    }
+    auto resolved = schema.Resolve({name});
+    if (!resolved) return std::move(resolved).error();
+    XLSYNC_RETURN_IF_ERROR(converter.AddColumn(schema, *resolved->front(), false));
   }
   if (converter.columns_.empty()) {
     return core::InvalidInput("Every field chosen for Odoo model " + schema.model() +
                               " holds files, which cells cannot hold: choose other fields or "
                               "turn on file placeholders.");
   }
+  if (plan != nullptr) {
+    for (const std::string& name : plan->base_fields()) AddOnce(converter.read_fields_, name);
+  }
   return converter;
 }
 
+// `related` fields come from a RelatedPlan, which already resolved the currency of their amounts
+// to a dotted record key; plain amounts name a currency field of the base model (§8).
+core::Result<void> CellConverter::AddColumn(const Schema& schema, const Field& field,
+                                            bool related) {
+  // Files do not fit in cells (and would cost megabytes per row), §9.2.
+  if (field.type == FieldType::kBinary && !options_.binary_placeholder) {
+    warnings_.push_back(BinaryWarning(field));
+    return {};
+  }
+  Source source{field, Contains(options_.percent_fields, field.name), {}};
+  if (source.percent && !IsNumeric(field)) {
+    return core::InvalidInput("The field \"" + field.name + "\" (" + field.label +
+                              ") is not a number, so it cannot be shown as a percentage: remove "
+                              "it from percent_fields.");
+  }
+  if (!related) AddOnce(read_fields_, field.name);
+  if (field.type == FieldType::kMonetary && !source.percent) {
+    const Field* currency = related ? nullptr : schema.Find(field.currency_field);
+    if (related) {
+      source.currency = field.currency_field;
+    } else if (currency != nullptr && currency->type == FieldType::kMany2one) {
+      source.currency = currency->name;
+      AddOnce(read_fields_, currency->name);
+    }
+    if (source.currency.empty()) {
+      warnings_.push_back("The amounts of \"" + field.name + "\" (" + field.label +
+                          ") do not name their currency in Odoo, so they show without a "
+                          "currency symbol.");
+    }
+  }
+  const std::string format = source.percent ? PercentFormat(field) : NumberFormatOf(field);
+  columns_.push_back({field.name, options_.header_names ? field.name : field.label, format});
+  sources_.push_back(std::move(source));
+  return {};
+}
+
 bool CellConverter::needs_bin_size() const {
-  return std::any_of(fields_.begin(), fields_.end(),
-                     [](const Field& field) { return field.type == FieldType::kBinary; });
+  return std::any_of(sources_.begin(), sources_.end(), [](const Source& source) {
+    return source.field.type == FieldType::kBinary;
+  });
 }
 
 std::vector<std::pair<std::string, std::string>> CellConverter::x2many_relations() const {
   std::vector<std::pair<std::string, std::string>> relations;
   if (options_.x2many_as_ids) return relations;
-  for (const Field& field : fields_) {
+  for (const Source& source : sources_) {
+    const Field& field = source.field;
     if (field.IsX2many() && !field.relation.empty()) {
       relations.emplace_back(field.name, field.relation);
     }
@@ -87,14 +144,37 @@ std::vector<std::pair<std::string, std::string>> CellConverter::x2many_relations
   return relations;
 }
 
-core::Row CellConverter::Convert(const json& record, const NameCache& names) const {
-  core::Row row;
-  row.reserve(fields_.size());
-  for (const Field& field : fields_) {
-    const auto value = record.is_object() ? record.find(field.name) : record.end();
-    row.push_back(value == record.end() ? core::Cell::Empty() : ConvertValue(field, *value, names));
+std::vector<std::string> CellConverter::currency_fields() const {
+  std::vector<std::string> keys;
+  for (const Source& source : sources_) {
+    if (!source.currency.empty()) AddOnce(keys, source.currency);
   }
+  return keys;
+}
+
+core::Row CellConverter::Convert(const json& record, const NameCache& names,
+                                 const CurrencyFormats* currencies) const {
+  core::Row row;
+  row.reserve(sources_.size());
+  for (const Source& source : sources_) row.push_back(CellOf(source, record, names, currencies));
   return row;
+}
+
+core::Cell CellConverter::CellOf(const Source& source, const json& record, const NameCache& names,
+                                 const CurrencyFormats* currencies) const {
+  if (!record.is_object()) return core::Cell::Empty();
+  const auto value = record.find(source.field.name);
+  if (value == record.end()) return core::Cell::Empty();
+  core::Cell cell = ConvertValue(source.field, *value, names);
+  if (cell.kind != core::CellKind::kNumber) return cell;
+  if (source.percent) {
+    cell.number /= 100.0;
+  } else if (!source.currency.empty() && currencies != nullptr) {
+    const auto currency = record.find(source.currency);
+    const auto id = currency == record.end() ? std::nullopt : Many2oneId(*currency);
+    if (id) cell.number_format = std::string(currencies->Find(*id));
+  }
+  return cell;
 }
 
 core::Cell CellConverter::ConvertValue(const Field& field, const json& value,

@@ -28,9 +28,11 @@ class Schema {
   /// The fields named, in order; an unknown name is InvalidInput naming the field, the model
   /// and a close match if any ("did you mean ...?").
   core::Result<std::vector<const Field*>> Resolve(const std::vector<std::string>& names) const;
+  /// The field a user most likely meant by an unknown `name` (label, "_id" suffix or a close
+  /// spelling); "" when nothing is close.
+  std::string ClosestName(std::string_view name) const;
 
  private:
-  std::string ClosestName(std::string_view name) const;
 
   std::string model_;
   std::map<std::string, Field> fields_;

@@ -132,6 +132,14 @@ core::Cell Many2oneCell(const json& value) {
   return Nearest(value);
 }
 
+std::optional<int64_t> Many2oneId(const json& value) {
+  if (value.is_array() && !value.empty() && value[0].is_number_integer()) {
+    return value[0].get<int64_t>();
+  }
+  if (value.is_number_integer() && value.get<int64_t>() > 0) return value.get<int64_t>();
+  return std::nullopt;
+}
+
 core::Cell Many2oneReferenceCell(const json& value) {
   if (value == 0) return core::Cell::Empty();
   return Nearest(value);

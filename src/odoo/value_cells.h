@@ -32,6 +32,9 @@ core::Cell JsonCell(const nlohmann::json& value);               // compact JSON 
 /// "[file: 12.34 Kb]": the size Odoo sends with context bin_size, or the size of the base64
 /// content; "[file]" when the value says nothing about a size.
 core::Cell BinaryPlaceholderCell(const nlohmann::json& value);
+/// The id of a many2one value ([id, "name"], or a bare id read with load=None); nullopt for
+/// false and anything else.
+std::optional<int64_t> Many2oneId(const nlohmann::json& value);
 /// The ids of an x2many value, ascending.
 std::vector<int64_t> X2manyIds(const nlohmann::json& value);
 

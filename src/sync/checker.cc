@@ -8,6 +8,8 @@
 #include "msgraph/token_provider.h"
 #include "msgraph/workbook.h"
 #include "odoo/cell_converter.h"
+#include "odoo/related_fields.h"
+#include "sync/grouped_plan.h"
 
 namespace xlsync::sync {
 namespace {
@@ -132,10 +134,22 @@ core::Result<void> Checker::CheckOdoo(const ExportRequest& request, const std::f
     return task.model + ": " + std::to_string(n) + " records match the filter";
   });
   if (!count) return std::move(count).error();
+  if (!task.group_by.empty()) {
+    auto grouped = Step<GroupedPlan>(on_step, "Groups readable", PlanGroupedExport(task, *schema),
+                                     [&](const GroupedPlan& ready) {
+      return std::to_string(ready.columns.size()) + " columns";
+    });
+    return grouped ? core::Result<void>() : core::Result<void>(std::move(grouped).error());
+  }
   if (task.fields.empty()) return {};
-  auto options = ConvertOptionsOf(task);
-  auto converter = options ? odoo::CellConverter::Create(*schema, task.fields, *options)
-                           : core::Result<odoo::CellConverter>(options.error());
+  // The same plan and converter as an export: dotted paths are checked on their comodels.
+  auto converter = [&]() -> core::Result<odoo::CellConverter> {
+    auto options = ConvertOptionsOf(task);
+    if (!options) return std::move(options).error();
+    auto plan = odoo::RelatedPlan::Build(client, *schema, task.fields, context);
+    if (!plan) return std::move(plan).error();
+    return odoo::CellConverter::Create(*schema, task.fields, *options, &*plan);
+  }();
   auto fields = Step<odoo::CellConverter>(on_step, "Fields readable", std::move(converter),
                                           [&](const odoo::CellConverter& ready) {
     std::string detail = std::to_string(ready.columns().size()) + " columns";

@@ -27,7 +27,24 @@ struct ExportTask {
   bool x2many_as_ids = false;
   bool binary_placeholder = false;
   bool allow_formulas = false;
+
+  // How the sheet looks and what it holds beyond plain records.
+  std::string header = "labels";            // "labels" (in `lang`) or "names" (technical)
+  std::vector<std::string> percent_fields;  // numbers shown as percentages: Odoo's 12.5 is 12.5 %
+  std::string table;                        // write the data as this named Excel table; "" = none
+  std::string table_style = "TableStyleMedium2";
+  bool row_links = false;                   // a last column linking each row to its Odoo record
+  bool rollover = false;                    // past Excel's row limit, go on in "<sheet> (2)", ...
+  std::string burst_by;                     // one sheet per value of this field; "" = one sheet
+  std::string burst_workbook;               // with burst_by: one workbook per value ("{value}")
+  std::vector<std::string> group_by;        // grouped export: "partner_id", "date_order:month"
+  std::vector<std::string> aggregates;      // with group_by: "amount_total:sum", "__count"
 };
+
+/// Date granularities a grouped export may use after "field:" (Odoo's read_group).
+inline constexpr std::string_view kGroupGranularities[] = {"day", "week", "month", "quarter", "year"};
+/// Aggregate functions a grouped export may use after "field:".
+inline constexpr std::string_view kAggregateFunctions[] = {"sum", "avg", "min", "max", "count"};
 
 /// Checks a task before anything is read or written: one plain sentence per problem.
 core::Result<void> ValidateTask(const ExportTask& task);

@@ -1,6 +1,5 @@
 #include "sync/exporter.h"
 
-#include <date/tz.h>
 #include <spdlog/spdlog.h>
 
 #include <chrono>
@@ -10,96 +9,84 @@
 #include "msgraph/drive_resolver.h"
 #include "msgraph/graph_client.h"
 #include "msgraph/token_provider.h"
-#include "msgraph/workbook.h"
-#include "odoo/cell_converter.h"
+#include "sync/burst_plan.h"
 #include "sync/counting_http_client.h"
-#include "sync/odoo_record_source.h"
-#include "sync/pipeline.h"
-#include "sync/xlsx_sheet_sink.h"
+#include "sync/export_run.h"
+#include "sync/linked_record_source.h"
+#include "sync/odoo_side.h"
 
 namespace xlsync::sync {
 namespace {
 
 using Seconds = std::chrono::duration<double>;
 
-/// The Odoo side, ready to stream: logged in, schema read, fields resolved, filter checked.
-struct OdooSide {
-  std::unique_ptr<odoo::Client> client;
-  std::optional<odoo::CellConverter> converter;
-  int64_t count = 0;
-};
-
-core::Result<OdooSide> PrepareOdoo(http::Client& http, core::Sleeper& sleeper, const ExportRequest& request,
-                                   http::RetryCounters& counters) {
-  const ExportTask& task = request.task;
-  auto options = ConvertOptionsOf(task);
-  if (!options) return std::move(options).error();
-  OdooSide side;
-  side.client = std::make_unique<odoo::Client>(http, sleeper, request.odoo, &counters);
-  XLSYNC_RETURN_IF_ERROR(side.client->Connect());
-  spdlog::info("Odoo {} at {}: logged in as uid {}", side.client->version().text, request.odoo.url,
-               side.client->uid());
-  const odoo::Context context = OdooContextOf(task);
-  auto schema = side.client->FieldsGet(task.model, context);
-  if (!schema) return std::move(schema).error();
-  auto converter = odoo::CellConverter::Create(*schema, task.fields, *options);
-  if (!converter) return std::move(converter).error();
-  side.converter.emplace(std::move(*converter));
-  // Counting with the filter proves the filter is valid before the sheet is touched.
-  auto count = side.client->SearchCount(task.model, task.domain, context);
-  if (!count) return std::move(count).error();
-  side.count = *count;
-  spdlog::info("{} records of {} match the filter", side.count, task.model);
-  return side;
+// The forecast's starting point; `records` is the side's count unless a burst value says less.
+std::optional<ForecastInput> ForecastInputOf(const OdooSide& side, const ExportTask& task, const std::string& odoo_url,
+                                             const excel::ChunkBudget& budget) {
+  if (!task.group_by.empty() || !side.converter) return std::nullopt;
+  ForecastInput input;
+  input.records = side.count;
+  input.columns = side.converter->columns();
+  input.budget = budget;
+  input.page_size = task.page_size;
+  if (task.row_links) {
+    // A URL as long as the one of the highest id the filter could reach.
+    input.row_link_url_length = static_cast<int64_t>(
+        RecordUrl(odoo_url, side.client->version(), task.model, std::max<int64_t>(1, side.count)).size());
+  }
+  return input;
 }
 
-/// Begins the sinks, or continues the sheet from the request's resume point when it can; returns
-/// where the pipeline starts (nothing kept after a fresh Begin).
-core::Result<ResumePoint> StartSinks(const ExportRequest& request, const std::vector<core::Column>& columns,
-                                     GraphSheetSink& sheet, std::span<SheetSink* const> sinks) {
-  const auto& resume = request.resume;
-  if (resume && resume->rows > 0 && resume->last_id > 0 && CanResume(request.task) && sinks.size() == 1) {
-    auto continued = sheet.Continue(columns, resume->rows, resume->last_nonempty_row);
-    if (continued) return *resume;
-    spdlog::warn("the run cannot continue where it stopped ({}); starting the sheet over",
-                 continued.error().ForUser());
+/// The distinct values of a burst task and where each goes; none for other tasks.
+core::Result<std::vector<BurstTarget>> BurstTargetsOf(OdooSide& side, const ExportTask& task) {
+  if (task.burst_by.empty()) return std::vector<BurstTarget>();
+  auto schema = side.client->FieldsGet(task.model, OdooContextOf(task));
+  if (!schema) return std::move(schema).error();
+  auto values = ReadBurstValues(*side.client, *schema, task);
+  if (!values) return std::move(values).error();
+  spdlog::info("{} values of {} split the export", values->size(), task.burst_by);
+  return BurstTargets(task, std::move(*values));
+}
+
+/// Refuses, before any sheet is touched, a run Excel cannot hold (msgraph.md §6.5). A burst
+/// value fills a sheet of its own, so rows count per value; the workbook holds every value's
+/// rows, unless each value has a workbook of its own.
+core::Result<void> CheckLimits(const OdooSide& side, const ExportRequest& request,
+                               const std::vector<BurstTarget>& targets) {
+  const ExportTask& task = request.task;
+  auto input = ForecastInputOf(side, task, request.odoo.url, request.budget);
+  if (!input) return {};
+  const Forecast whole = MakeForecast(*input, request.limits);
+  if (task.burst_by.empty()) return CheckForecast(whole, request.limits, task.rollover);
+  if (task.burst_workbook.empty()) XLSYNC_RETURN_IF_ERROR(CheckForecast(whole, request.limits, true));
+  for (const BurstTarget& target : targets) {
+    ForecastInput slice = *input;
+    slice.records = target.value.count;
+    const Forecast part = MakeForecast(slice, request.limits);
+    if (part.records > request.limits.data_rows() && !task.rollover) {
+      return core::InvalidInput("The value \"" + target.value.display + "\" of " + task.burst_by + " matches " +
+                                GroupedCount(part.records) + " records, more than the " +
+                                GroupedCount(request.limits.data_rows()) + " rows an Excel sheet holds under its "
+                                "header: narrow the filter, or set rollover = true to continue on further sheets.");
+    }
+    XLSYNC_RETURN_IF_ERROR(CheckForecast(part, request.limits, true));
   }
-  for (SheetSink* sink : sinks) XLSYNC_RETURN_IF_ERROR(sink->Begin(columns));
-  return ResumePoint{};
+  return {};
 }
 
 }  // namespace
 
 bool CanResume(const ExportTask& task) {
+  if (task.rollover || !task.burst_by.empty() || !task.group_by.empty()) return false;
   const std::string order = core::ToLower(std::string(core::Trim(task.order)));
   return order.empty() || order == "id" || order == "id asc" || order == "id desc";
 }
 
-core::Result<const date::time_zone*> LocateTimeZone(const std::string& name) {
-  try {
-    return date::locate_zone(name.empty() ? std::string("UTC") : name);
-  } catch (const std::exception&) {
-    return core::InvalidInput("The time zone \"" + name + "\" is unknown: use an IANA name such as "
-                              "Europe/Brussels or UTC.");
-  }
-}
-
-odoo::Context OdooContextOf(const ExportTask& task) {
-  odoo::Context context;
-  context.lang = task.lang;
-  context.active_test = !task.include_archived;
-  context.bin_size = task.binary_placeholder;  // sizes instead of file contents (odoo-api.md §9.3)
-  return context;
-}
-
-core::Result<odoo::ConvertOptions> ConvertOptionsOf(const ExportTask& task) {
-  auto zone = LocateTimeZone(task.time_zone);
-  if (!zone) return std::move(zone).error();
-  odoo::ConvertOptions options;
-  options.time_zone = *zone;
-  options.x2many_as_ids = task.x2many_as_ids;
-  options.binary_placeholder = task.binary_placeholder;
-  return options;
+std::optional<Forecast> ForecastOf(const OdooSide& side, const ExportTask& task, const std::string& odoo_url,
+                                   const excel::ChunkBudget& budget, const SheetLimits& limits) {
+  auto input = ForecastInputOf(side, task, odoo_url, budget);
+  if (!input) return std::nullopt;
+  return MakeForecast(*input, limits);
 }
 
 Exporter::Exporter(http::Client& http, core::Sleeper& sleeper, const core::Clock& clock)
@@ -116,88 +103,31 @@ core::Result<ExportReport> Exporter::Run(const ExportRequest& request,
   http::RetryCounters counters;
   CountingHttpClient odoo_http(http_);
   CountingHttpClient graph_http(request.graph_transport ? *request.graph_transport : http_);
-  auto odoo_side = PrepareOdoo(odoo_http, sleeper_, request, counters);
+  auto odoo_side = PrepareOdoo(odoo_http, sleeper_, request.odoo, task, counters);
   if (!odoo_side) return std::move(odoo_side).error();
+  auto targets = BurstTargetsOf(*odoo_side, task);
+  if (!targets) return std::move(targets).error();
+  XLSYNC_RETURN_IF_ERROR(CheckLimits(*odoo_side, request, *targets));
 
   msgraph::TokenProvider tokens(graph_http, clock_, sleeper_, request.graph);
   msgraph::GraphClient graph(graph_http, tokens, sleeper_, request.graph, &counters);
   msgraph::DriveResolver drives(graph, request.graph.user_upn);
-  auto locator = msgraph::WorkbookLocator::Parse(task.workbook);
-  if (!locator) return std::move(locator).error();
-  auto item = drives.Resolve(*locator);
-  if (!item) return std::move(item).error();
-  spdlog::info("workbook \"{}\" found (drive {}, item {})", item->name, item->drive_id, item->item_id);
-  msgraph::Workbook workbook(graph, clock_, sleeper_, *item);
-  XLSYNC_RETURN_IF_ERROR(workbook.Open());
-
-  std::optional<CheckpointLedger> ledger;
   GraphSinkOptions sink_options;
   sink_options.budget = request.budget;
   sink_options.allow_formulas = task.allow_formulas;
-  sink_options.on_acknowledged = [&](int64_t rows, int64_t last_nonempty_row) {
-    if (!ledger || !request.on_checkpoint) return;
-    if (auto point = ledger->Acknowledge(rows, last_nonempty_row)) request.on_checkpoint(*point);
-  };
-  GraphSheetSink sheet(workbook, task.sheet, sink_options);
-  std::optional<XlsxSheetSink> local;
-  std::vector<SheetSink*> sinks{&sheet};
-  if (!request.local_xlsx.empty()) sinks.push_back(&local.emplace(request.local_xlsx, task.sheet));
+  sink_options.table = task.table;
+  sink_options.table_style = task.table_style;
+  sink_options.expected_rows = odoo_side->count;
+  ExportRun run(request, *odoo_side, graph, drives, clock_, sleeper_, std::move(sink_options));
+  XLSYNC_RETURN_IF_ERROR(task.burst_by.empty() ? run.ExportOne(on_progress, stop)
+                                               : run.ExportBurst(*targets, on_progress, stop));
 
-  auto start = StartSinks(request, odoo_side->converter->columns(), sheet, sinks);
-  if (!start) {
-    sheet.Close();
-    return std::move(start).error();
-  }
-  odoo::ReadSpec spec;
-  spec.model = task.model;
-  spec.domain = task.domain;
-  spec.fields = odoo_side->converter->read_fields();
-  spec.order = task.order;
-  spec.page_size = task.page_size;
-  spec.context = OdooContextOf(task);
-  spec.after_id = start->last_id;
-  ledger.emplace(*start);
-  OdooRecordSource source(*odoo_side->client, std::move(spec), std::move(*odoo_side->converter));
-
-  PipelineOptions pipeline;
-  pipeline.start = *start;
-  pipeline.ledger = &*ledger;
-  auto outcome = [&]() -> core::Result<PipelineTotals> {
-    const int64_t expected = odoo_side->count;
-    auto totals = RunPipeline(source, sinks, pipeline, [&](const PipelineProgress& progress) {
-      if (on_progress) {
-        on_progress({progress.rows_written, expected,
-                     Seconds(std::chrono::steady_clock::now() - started).count()});
-      }
-    }, stop);
-    if (!totals) return totals;
-    if (request.verify) {
-      for (SheetSink* sink : sinks) XLSYNC_RETURN_IF_ERROR(sink->Verify(totals->rows, totals->digest));
-    }
-    return totals;
-  }();
-  sheet.Close();
-  if (!outcome) return std::move(outcome).error();
-
-  ExportReport report;
-  report.rows = outcome->rows;
-  report.rows_expected = odoo_side->count;
-  report.resumed_after = start->rows;
+  ExportReport report = run.Report();
   report.odoo_requests = odoo_http.requests();
   report.graph_requests = graph_http.requests();
   report.retries = counters.retries.load();
   report.throttled = counters.throttled.load();
   report.seconds = Seconds(std::chrono::steady_clock::now() - started).count();
-  report.verified = request.verify && !task.allow_formulas;
-  report.sheet_created = sheet.sheet_created();
-  report.workbook_name = item->name;
-  report.web_url = item->web_url;
-  report.sheet = task.sheet;
-  report.warnings = source.warnings();
-  if (request.verify && task.allow_formulas) {
-    report.warnings.push_back("Formulas are allowed, so only the sheet's extent (" + std::to_string(report.rows) +
-                              " rows) was checked, not the cells: Excel reads formulas back as their results.");
-  }
   return report;
 }
 

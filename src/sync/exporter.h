@@ -16,7 +16,9 @@
 #include "odoo/client.h"
 #include "sync/checkpoint_ledger.h"
 #include "sync/export_task.h"
+#include "sync/forecast.h"
 #include "sync/graph_sheet_sink.h"
+#include "sync/odoo_side.h"
 
 namespace xlsync::sync {
 
@@ -36,12 +38,24 @@ struct ExportRequest {
   /// When set, Graph requests go through it (the tenant's shared request budget) instead of the
   /// Exporter's client.
   http::Client* graph_transport = nullptr;
+  /// Excel's sheet and workbook limits the run keeps to (lowered in tests).
+  SheetLimits limits;
 };
 
 struct ExportProgress {
   int64_t rows_written = 0;
   int64_t rows_expected = 0;  // Odoo's count when the run started
   double seconds = 0;
+};
+
+/// One sheet of a run that fills several (rollover sheets, one per burst value): where it is,
+/// for which value, and how many rows it holds.
+struct SheetReport {
+  std::string value;  // the burst value's display text; "" for rollover sheets
+  std::string workbook_name;
+  std::string web_url;
+  std::string sheet;
+  int64_t rows = 0;
 };
 
 /// What a run did, for the summary line and the run history.
@@ -60,11 +74,14 @@ struct ExportReport {
   std::string web_url;
   std::string sheet;
   std::vector<std::string> warnings;
+  std::vector<SheetReport> sheets;  // with rollover or burst_by: every sheet filled, in order
 };
 
-/// Runs one replace export end to end: checks the task and both connections before the sheet is
-/// touched, clears the sheet, streams Odoo pages into it (pipeline), proves the result by
-/// reading it back, and closes the workbook session whatever happened.
+/// Runs one replace export end to end: checks the task and both connections and the forecast
+/// against Excel's limits before the sheet is touched, clears the sheet, streams Odoo pages into
+/// it (pipeline; with row links, rollover onto further sheets, or one sheet or workbook per
+/// burst value), proves the result by reading it back, and closes the workbook sessions
+/// whatever happened.
 class Exporter {
  public:
   Exporter(http::Client& http, core::Sleeper& sleeper, const core::Clock& clock);
@@ -79,16 +96,14 @@ class Exporter {
   const core::Clock& clock_;
 };
 
-/// True when a run of the task can continue from a checkpoint: it reads in id order (keyset).
+/// True when a run of the task can continue from a checkpoint: it reads in id order (keyset)
+/// into one sheet (no rollover, no burst).
 bool CanResume(const ExportTask& task);
 
-/// The IANA time zone of a task ("Europe/Brussels"), or a plain error naming it.
-core::Result<const date::time_zone*> LocateTimeZone(const std::string& name);
-
-/// The Odoo context a task reads with (language, archived records, binary sizes).
-odoo::Context OdooContextOf(const ExportTask& task);
-
-/// How a task turns Odoo values into cells (time zone, x2many as ids, binary placeholder).
-core::Result<odoo::ConvertOptions> ConvertOptionsOf(const ExportTask& task);
+/// The forecast of a task whose Odoo side is prepared (PrepareOdoo): its count and columns,
+/// row links included, for chunks of `budget`; nullopt for grouped exports, whose rows are
+/// groups Odoo has not counted yet.
+std::optional<Forecast> ForecastOf(const OdooSide& side, const ExportTask& task, const std::string& odoo_url,
+                                   const excel::ChunkBudget& budget, const SheetLimits& limits = {});
 
 }  // namespace xlsync::sync

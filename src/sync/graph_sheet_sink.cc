@@ -13,7 +13,8 @@ namespace {
 /// usedRange(valuesOnly) ends at the last row with a value (msgraph.md §6.4).
 bool HasValue(const core::Row& row) {
   return std::any_of(row.begin(), row.end(), [](const core::Cell& cell) {
-    return cell.kind != core::CellKind::kEmpty && !(cell.kind == core::CellKind::kText && cell.text.empty());
+    return cell.kind != core::CellKind::kEmpty &&
+           !(cell.kind == core::CellKind::kText && cell.text.empty());
   });
 }
 
@@ -28,25 +29,15 @@ core::Result<void> GraphSheetSink::Begin(const std::vector<core::Column>& column
   auto sheet = workbook_.FindOrAddWorksheet(sheet_name_, &sheet_created_);
   if (!sheet) return std::move(sheet).error();
   sheet_ = *sheet;
-  auto used = workbook_.UsedRange(*sheet_);
-  if (!used) return std::move(used).error();
-  if (used->has_value()) {
-    spdlog::info("clearing {} of sheet \"{}\" before writing", **used, sheet_name_);
-    XLSYNC_RETURN_IF_ERROR(workbook_.ClearRange(*sheet_, **used));
+  XLSYNC_RETURN_IF_ERROR(OpenTable(/*must_exist=*/false));
+  XLSYNC_RETURN_IF_ERROR(PrepareColumns());
+  XLSYNC_RETURN_IF_ERROR(WriteHeader());
+  if (table_) {
+    // Sized for Odoo's count before the data, so every chunk is a plain PATCH inside the table;
+    // the rows actually written set its final size at Finish.
+    const int64_t body = std::max<int64_t>(1, options_.expected_rows);
+    XLSYNC_RETURN_IF_ERROR(table_->exists() ? table_->Resize(body) : table_->Create(Width(), body));
   }
-  // The header goes through an encoder without number formats: labels are plain text.
-  std::vector<core::Column> header_columns = columns_;
-  core::Row header;
-  for (auto& column : header_columns) {
-    header.push_back(core::Cell::Text(column.label));
-    column.number_format.clear();
-  }
-  excel::GraphChunkEncoder header_encoder(header_columns, options_.budget);
-  std::string body;
-  auto encoded = header_encoder.Encode(std::span(&header, 1), body, 1);
-  if (!encoded) return std::move(encoded).error();
-  XLSYNC_RETURN_IF_ERROR(workbook_.PatchRange(*sheet_, excel::RangeAddress(1, 0, 1, static_cast<int>(columns_.size()) - 1), body));
-
   StartWriting(0, 1);
   return {};
 }
@@ -57,12 +48,22 @@ core::Result<void> GraphSheetSink::Continue(const std::vector<core::Column>& col
   auto sheet = workbook_.FindWorksheet(sheet_name_);
   if (!sheet) return std::move(sheet).error();
   if (!sheet->has_value()) {
-    return core::NotFound("Sheet \"" + sheet_name_ + "\" is gone, so the run cannot continue where it stopped.");
+    return core::NotFound("Sheet \"" + sheet_name_ +
+                          "\" is gone, so the run cannot continue where it stopped.");
   }
   sheet_ = **sheet;
   // The rows in place are only ours if the header above them still is (someone may have
   // rewritten the sheet while the run was down).
   XLSYNC_RETURN_IF_ERROR(VerifyHeader());
+  if (!options_.table.empty()) {
+    XLSYNC_RETURN_IF_ERROR(OpenTable(/*must_exist=*/true));
+    // The table grows by inserting at its last body row (Flush), which must hold no kept row.
+    if (table_->last_row() < rows + 2) {
+      return core::Conflict("The table \"" + options_.table + "\" has no free row below the " +
+                                std::to_string(rows) + " rows kept, so the run starts over.",
+                            "tableFull");
+    }
+  }
   StartWriting(rows, last_nonempty_row);
   continued_ = true;
   spdlog::info("continuing sheet \"{}\" after row {}", sheet_name_, rows + 1);
@@ -71,7 +72,8 @@ core::Result<void> GraphSheetSink::Continue(const std::vector<core::Column>& col
 
 void GraphSheetSink::StartWriting(int64_t rows, int64_t last_nonempty_row) {
   encoder_.emplace(columns_, options_.budget, options_.allow_formulas);
-  const size_t by_cells = std::max<size_t>(1, options_.budget.max_cells / std::max<size_t>(1, columns_.size()));
+  const size_t by_cells =
+      std::max<size_t>(1, options_.budget.max_cells / std::max<size_t>(1, columns_.size()));
   sizer_.emplace(by_cells, std::min(options_.budget.min_rows, by_cells));
   next_row_ = rows + 2;
   rows_taken_ = rows;
@@ -81,21 +83,14 @@ void GraphSheetSink::StartWriting(int64_t rows, int64_t last_nonempty_row) {
 
 core::Result<void> GraphSheetSink::Finish() {
   XLSYNC_RETURN_IF_ERROR(Flush(true));
-  return continued_ ? ClearTail() : core::Result<void>();
-}
-
-core::Result<void> GraphSheetSink::ClearTail() {
-  // A continued run may end above rows an earlier attempt wrote (records deleted meanwhile):
-  // those rows below the data are cleared so the sheet holds the source and nothing else.
-  auto used = workbook_.UsedRange(*sheet_);
-  if (!used) return std::move(used).error();
-  if (!used->has_value()) return {};
-  auto extent = excel::ParseRangeAddress(**used);
-  if (!extent || extent->last_row < next_row_) return {};
-  const int last_column = std::max(extent->last_column, static_cast<int>(columns_.size()) - 1);
-  const auto tail = excel::RangeAddress(static_cast<int>(next_row_), 0, extent->last_row, last_column);
-  spdlog::info("clearing {} below the data of sheet \"{}\"", tail, sheet_name_);
-  return workbook_.ClearRange(*sheet_, tail);
+  if (table_) {
+    // A continued run may end above rows an earlier attempt wrote: the table sheds them too.
+    XLSYNC_RETURN_IF_ERROR(table_->Resize(rows_taken_));
+  } else if (continued_) {
+    XLSYNC_RETURN_IF_ERROR(ClearTail());
+  }
+  FitWidths();
+  return {};
 }
 
 core::Result<void> GraphSheetSink::Write(std::span<const core::Row> rows) {
@@ -108,6 +103,11 @@ core::Result<void> GraphSheetSink::Write(std::span<const core::Row> rows) {
 }
 
 core::Result<void> GraphSheetSink::Flush(bool everything) {
+  if (everything && table_ && !pending_.empty()) {
+    // The run's last rows are all known: the table takes them in one go, with no free row left.
+    const int64_t last = next_row_ + static_cast<int64_t>(pending_.size()) - 1;
+    if (last > table_->last_row()) XLSYNC_RETURN_IF_ERROR(table_->Resize(last - 1));
+  }
   size_t offset = 0;
   while (offset < pending_.size()) {
     // Until the run ends, a chunk waits for a full chunk's rows before it is encoded: the byte
@@ -116,11 +116,17 @@ core::Result<void> GraphSheetSink::Flush(bool everything) {
     const std::span<const core::Row> rest(pending_.data() + offset, pending_.size() - offset);
     auto encoded = encoder_->Encode(rest, body_, sizer_->rows());
     if (!encoded) return std::move(encoded).error();
-    const size_t count = *encoded;
+    size_t count = *encoded;
+    if (table_ && !everything) {
+      auto fitted = FitChunkToTable(rest, count);
+      if (!fitted) return std::move(fitted).error();
+      count = *fitted;
+    }
     auto sent = SendChunk(rest.first(count), body_);
     if (!sent) {
       if (!msgraph::IsPayloadTooLarge(sent.error()) || !sizer_->Shrink()) return sent;
-      spdlog::warn("the service found a chunk of {} rows too large; trying {} rows", count, sizer_->rows());
+      spdlog::warn("the service found a chunk of {} rows too large; trying {} rows", count,
+                   sizer_->rows());
       continue;
     }
     sizer_->OnSuccess();
@@ -130,12 +136,28 @@ core::Result<void> GraphSheetSink::Flush(bool everything) {
   return {};
 }
 
-core::Result<void> GraphSheetSink::SendChunk(std::span<const core::Row> rows, const std::string& body) {
+core::Result<size_t> GraphSheetSink::FitChunkToTable(std::span<const core::Row> rest,
+                                                     size_t count) {
+  // The table grows by inserting rows at its last body row (SheetTable::Resize), which moves that
+  // row down; so until the run ends that row is never written. A chunk ending on it is cut one row
+  // short (the row waits for the next chunk or the end); a chunk going past it first grows the
+  // table to its own end plus one free row. Rows arrive beyond the table only when records were
+  // created after Odoo counted them.
+  const int64_t last = next_row_ + static_cast<int64_t>(count) - 1;
+  if (last < table_->last_row()) return count;
+  if (last == table_->last_row() && count > 1) return encoder_->Encode(rest, body_, count - 1);
+  XLSYNC_RETURN_IF_ERROR(table_->Resize(last));
+  return count;
+}
+
+core::Result<void> GraphSheetSink::SendChunk(std::span<const core::Row> rows,
+                                             const std::string& body) {
   const int first = static_cast<int>(next_row_);
   const int last = first + static_cast<int>(rows.size()) - 1;
   if (last > excel::kMaxRows) {
-    return core::InvalidInput("The export has more rows than an Excel sheet holds (1,048,576): "
-                              "narrow the filter or split the task.");
+    return core::InvalidInput(
+        "The export has more rows than an Excel sheet holds (1,048,576): "
+        "narrow the filter or split the task.");
   }
   const auto address = excel::RangeAddress(first, 0, last, static_cast<int>(columns_.size()) - 1);
   XLSYNC_RETURN_IF_ERROR(workbook_.PatchRange(*sheet_, address, body));
@@ -152,45 +174,29 @@ std::string GraphSheetSink::LastColumn() const {
   return excel::ColumnName(static_cast<int>(columns_.size()) - 1);
 }
 
-core::Result<void> GraphSheetSink::VerifyHeader() {
-  auto header = workbook_.GetRange(*sheet_, excel::RangeAddress(1, 0, 1, static_cast<int>(columns_.size()) - 1));
-  if (!header) return std::move(header).error();
-  const auto& values = (*header)["values"];
-  for (size_t i = 0; i < columns_.size(); ++i) {
-    if (!values.is_array() || values.empty() || values[0].size() <= i ||
-        !values[0][i].is_string() || values[0][i].get<std::string>() != columns_[i].label) {
-      return core::Conflict("The header row of sheet \"" + sheet_name_ + "\" was changed while "
-                            "the export ran: run the export again.", "verifyHeader");
-    }
-  }
-  return {};
-}
-
 core::Result<void> GraphSheetSink::Verify(int64_t rows, uint64_t digest) {
   XLSYNC_RETURN_IF_ERROR(VerifyHeader());
-  auto used = workbook_.UsedRange(*sheet_);
-  if (!used) return std::move(used).error();
-  const std::string expected_used = "A1:" + LastColumn() + std::to_string(last_nonempty_row_);
-  if (!used->has_value() || **used != expected_used) {
-    return core::Conflict("Sheet \"" + sheet_name_ + "\" does not match the source: expected " +
-                              std::to_string(rows) + " rows in " + expected_used + " but found " +
-                              (used->has_value() ? **used : std::string("an empty sheet")) +
-                              "; run the export again.", "verifyRowCount");
-  }
+  XLSYNC_RETURN_IF_ERROR(VerifyExtent(rows));
   // With formulas allowed, Excel reads back their results, not the text written: only the
   // extent of the data can be proven then.
   if (options_.allow_formulas) return {};
   excel::RowDigest read_back;
   const int last_column = static_cast<int>(columns_.size()) - 1;
-  for (int64_t first = 2; first <= rows + 1; first += static_cast<int64_t>(options_.verify_rows_per_read)) {
-    const int64_t last = std::min<int64_t>(rows + 1, first + static_cast<int64_t>(options_.verify_rows_per_read) - 1);
-    auto range = workbook_.GetRange(*sheet_, excel::RangeAddress(static_cast<int>(first), 0, static_cast<int>(last), last_column));
+  for (int64_t first = 2; first <= rows + 1;
+       first += static_cast<int64_t>(options_.verify_rows_per_read)) {
+    const int64_t last = std::min<int64_t>(
+        rows + 1, first + static_cast<int64_t>(options_.verify_rows_per_read) - 1);
+    auto range = workbook_.GetRange(
+        *sheet_,
+        excel::RangeAddress(static_cast<int>(first), 0, static_cast<int>(last), last_column));
     if (!range) return std::move(range).error();
     for (const auto& row : (*range)["values"]) read_back.AddJsonRow(row);
   }
   if (read_back.rows() != static_cast<size_t>(rows) || read_back.value() != digest) {
-    return core::Conflict("Sheet \"" + sheet_name_ + "\" does not match the source: the cells read "
-                          "back differ from the rows written; run the export again.", "verifyChecksum");
+    return core::Conflict("Sheet \"" + sheet_name_ +
+                              "\" does not match the source: the cells read "
+                              "back differ from the rows written; run the export again.",
+                          "verifyChecksum");
   }
   return {};
 }

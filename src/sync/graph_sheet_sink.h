@@ -7,7 +7,9 @@
 #include "excel/chunk_sizer.h"
 #include "excel/graph_chunk_encoder.h"
 #include "msgraph/workbook.h"
+#include "sync/sheet_layout.h"
 #include "sync/sheet_sink.h"
+#include "sync/sheet_table.h"
 
 namespace xlsync::sync {
 
@@ -19,11 +21,19 @@ struct GraphSinkOptions {
   /// Called after each acknowledged chunk with the number of data rows now in the sheet and the
   /// sheet row of the last one holding a value.
   std::function<void(int64_t rows, int64_t last_nonempty_row)> on_acknowledged;
+  /// Write the data as the Excel table of this name ("" = plain cells), in this style.
+  std::string table;
+  std::string table_style = "TableStyleMedium2";
+  /// Odoo's count when the run started: the table is sized for it before the first chunk.
+  int64_t expected_rows = 0;
 };
 
-/// Writes a replace run into one worksheet through the Excel API: clears the old used range,
-/// writes the header, then PATCHes whole-row chunks inside the cell and byte budget
-/// (msgraph.md §6.6), halving a chunk the service finds too large. One writer per workbook.
+/// Writes a replace run into one worksheet through the Excel API (msgraph.md §6.4-§6.8). Only
+/// xlsync's own columns are touched (SheetLayout): columns the task dropped are deleted and new
+/// ones inserted, so the user's columns to the right move along with their formulas; then the own
+/// data rows are cleared, the bold header written, and whole-row chunks PATCHed inside the cell
+/// and byte budget (§6.6). In table mode the data is a named table (SheetTable) kept across runs.
+/// One writer per workbook.
 class GraphSheetSink final : public SheetSink {
  public:
   GraphSheetSink(msgraph::Workbook& workbook, std::string sheet_name, GraphSinkOptions options);
@@ -41,17 +51,32 @@ class GraphSheetSink final : public SheetSink {
   bool sheet_created() const { return sheet_created_; }
 
  private:
+  // graph_sheet_sink.cc: writing.
   core::Result<void> Flush(bool everything);
+  core::Result<size_t> FitChunkToTable(std::span<const core::Row> rest, size_t count);
   core::Result<void> SendChunk(std::span<const core::Row> rows, const std::string& body);
-  core::Result<void> VerifyHeader();
-  core::Result<void> ClearTail();
   void StartWriting(int64_t rows, int64_t last_nonempty_row);
   std::string LastColumn() const;
+  int Width() const { return static_cast<int>(columns_.size()); }
+  // graph_sheet_sink_layout.cc: the sheet before the data, and the checks after it.
+  core::Result<void> OpenTable(bool must_exist);
+  core::Result<void> PrepareColumns();
+  core::Result<void> ApplyLayout(const SheetLayout& layout, int64_t last_row);
+  msgraph::AppliedCheck HeaderBecomes(std::vector<std::string> before,
+                                      std::vector<std::string> after);
+  core::Result<std::vector<std::string>> ReadHeader(int columns);
+  core::Result<void> WriteHeader();
+  core::Result<void> ClearTail();
+  void FitWidths();
+  core::Result<void> VerifyHeader();
+  core::Result<void> VerifyExtent(int64_t rows);
+  core::Result<void> VerifyNothingBelow(int64_t first_row, int64_t last_row);
 
   msgraph::Workbook& workbook_;
   std::string sheet_name_;
   GraphSinkOptions options_;
   std::optional<msgraph::Worksheet> sheet_;
+  std::optional<SheetTable> table_;
   std::vector<core::Column> columns_;
   std::optional<excel::GraphChunkEncoder> encoder_;
   std::optional<excel::ChunkSizer> sizer_;

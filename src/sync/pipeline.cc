@@ -5,6 +5,8 @@
 #include <thread>
 
 #include "excel/cell_digest.h"
+#include "excel/cell_text.h"
+#include "excel/text_sanitizer.h"
 #include "sync/bounded_queue.h"
 
 namespace xlsync::sync {
@@ -54,7 +56,39 @@ void ReadAll(RecordSource& source, BoundedQueue<Batch>& queue, FirstError& failu
   queue.Close();
 }
 
+// A text is cut when it passes 32,767 UTF-16 units; it has at least as many UTF-8 bytes, so the
+// byte length rules out almost every text before anything is counted.
+void CountCutTexts(const core::Row& row, std::vector<int64_t>& texts_cut) {
+  for (size_t i = 0; i < row.size() && i < texts_cut.size(); ++i) {
+    const core::Cell& cell = row[i];
+    if (cell.kind != core::CellKind::kText || cell.text.size() <= excel::kMaxCellCharacters) continue;
+    const auto outcome = excel::SanitizeRuns(cell.text, excel::kMaxCellCharacters, [](std::string_view) {});
+    if (outcome.truncated) ++texts_cut[i];
+  }
+}
+
+std::string GroupedNumber(int64_t value) {
+  std::string digits = std::to_string(value);
+  for (size_t i = digits.size(); i > 3; i -= 3) digits.insert(i - 3, ",");
+  return digits;
+}
+
 }  // namespace
+
+std::string CutTextsWarning(const std::vector<int64_t>& texts_cut, const std::vector<core::Column>& columns) {
+  int64_t total = 0;
+  std::string labels;
+  for (size_t i = 0; i < texts_cut.size() && i < columns.size(); ++i) {
+    if (texts_cut[i] == 0) continue;
+    total += texts_cut[i];
+    labels += (labels.empty() ? "" : ", ") + columns[i].label;
+  }
+  if (total == 0) return {};
+  const bool one = total == 1;
+  return GroupedNumber(total) + (one ? " text was" : " texts were") +
+         " longer than the 32,767 characters a cell holds and " + (one ? "was" : "were") +
+         " cut (columns: " + labels + ").";
+}
 
 core::Result<PipelineTotals> RunPipeline(RecordSource& source, std::span<SheetSink* const> sinks,
                                          const PipelineOptions& options,
@@ -68,6 +102,7 @@ core::Result<PipelineTotals> RunPipeline(RecordSource& source, std::span<SheetSi
   excel::RowDigest digest(options.start.digest, static_cast<size_t>(options.start.rows));
   PipelineProgress progress;
   progress.rows_written = options.start.rows;
+  std::vector<int64_t> texts_cut(source.columns().size(), 0);
   Batch batch;
   // The writer drains what the reader queued even after a read failure: those rows are good,
   // and writing them leaves less for a resumed run. A write failure stops both at once.
@@ -90,6 +125,7 @@ core::Result<PipelineTotals> RunPipeline(RecordSource& source, std::span<SheetSi
     }
     for (size_t i = 0; i < batch.rows.size(); ++i) {
       digest.AddRow(batch.rows[i]);
+      CountCutTexts(batch.rows[i], texts_cut);
       if (options.ledger) options.ledger->Record(i < batch.ids.size() ? batch.ids[i] : 0, digest.value());
     }
     for (SheetSink* sink : sinks) {
@@ -108,7 +144,7 @@ core::Result<PipelineTotals> RunPipeline(RecordSource& source, std::span<SheetSi
   if (auto error = failure.Get()) return *std::move(error);
   if (Stopped(stop)) return StoppedError();
   for (SheetSink* sink : sinks) XLSYNC_RETURN_IF_ERROR(sink->Finish());
-  return PipelineTotals{static_cast<int64_t>(digest.rows()), digest.value()};
+  return PipelineTotals{static_cast<int64_t>(digest.rows()), digest.value(), std::move(texts_cut)};
 }
 
 }  // namespace xlsync::sync

@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <functional>
 #include <span>
+#include <string>
+#include <vector>
 
 #include "core/result.h"
 #include "sync/checkpoint_ledger.h"
@@ -30,11 +32,17 @@ struct PipelineProgress {
 };
 
 /// What the writer saw: how many data rows the sheet holds (with those of `start`) and their
-/// RowDigest.
+/// RowDigest, and per column (the source's order) how many texts of this run were longer than
+/// the 32,767 characters a cell holds, so the encoder cut them (msgraph.md §6.5).
 struct PipelineTotals {
   int64_t rows = 0;
   uint64_t digest = 0;
+  std::vector<int64_t> texts_cut;
 };
+
+/// "3 texts were longer than the 32,767 characters a cell holds and were cut (columns: Notes)."
+/// for the run report, or "" when no text was cut.
+std::string CutTextsWarning(const std::vector<int64_t>& texts_cut, const std::vector<core::Column>& columns);
 
 /// Moves every row from `source` to each sink: a reader thread fetches pages while this thread
 /// writes, through a bounded queue, so the slower side sets the pace (design.md). Stops at the

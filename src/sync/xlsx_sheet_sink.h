@@ -8,10 +8,16 @@
 
 namespace xlsync::sync {
 
-/// Writes the same rows, types and formats into a local .xlsx file (a copy to open offline).
+/// Writes the same rows, types and formats into a local .xlsx file (a copy to open offline). A
+/// table keeps every cell in memory until the end (libxlsxwriter), so above kMaxTableCells the
+/// file gets an autofilter instead and a warning says so.
 class XlsxSheetSink final : public SheetSink {
  public:
-  XlsxSheetSink(std::string path, std::string sheet_name);
+  static constexpr int64_t kMaxTableCells = 2'000'000;
+
+  /// `expected_cells`: the run's rows x columns when it starts (Odoo's count).
+  XlsxSheetSink(std::string path, std::string sheet_name, excel::XlsxTable table = {},
+                int64_t expected_cells = 0);
 
   core::Result<void> Begin(const std::vector<core::Column>& columns) override;
   /// A local file is written in one go: it cannot continue an earlier process's file.
@@ -22,10 +28,14 @@ class XlsxSheetSink final : public SheetSink {
   core::Result<void> Verify(int64_t, uint64_t) override { return {}; }
 
   const std::string& path() const { return path_; }
+  /// Sentences for the run summary (a table left out).
+  const std::vector<std::string>& warnings() const { return warnings_; }
 
  private:
   std::string path_;
   std::string sheet_name_;
+  excel::XlsxTable table_;
+  std::vector<std::string> warnings_;
   std::unique_ptr<excel::XlsxFile> file_;
 };
 

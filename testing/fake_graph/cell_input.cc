@@ -54,7 +54,9 @@ CellInput Text(std::string text, bool quote_prefix = false) {
 
 core::Result<std::optional<CellInput>> ParseText(const std::string& text, bool text_formatted,
                                                  bool formulas_property) {
-  if (CellInputParser::Utf16Length(text) > kMaxCellText) {
+  // A leading apostrophe is the quote prefix, not part of the value (msgraph.md §6.5).
+  const size_t prefix = !text.empty() && text.front() == '\'' ? 1 : 0;
+  if (CellInputParser::Utf16Length(text) - prefix > kMaxCellText) {
     return BadInput("The text is longer than the 32,767 characters a cell can hold.");
   }
   CellInput input;

@@ -1,5 +1,6 @@
 #include "testing/fake_graph/control_routes.h"
 
+#include "testing/fake_graph/a1_address.h"
 #include "testing/fake_graph/fault_injector.h"
 #include "testing/fake_graph/time_text.h"
 
@@ -25,6 +26,7 @@ nlohmann::json CellJson(const SnapshotCell& cell) {
     case core::CellKind::kBoolean:
       return cell.value.boolean;
     case core::CellKind::kNumber:
+    case core::CellKind::kLink:  // what a HYPERLINK formula shows
       return cell.value.number;
     case core::CellKind::kText:
       return cell.value.text;
@@ -121,23 +123,49 @@ Reply ControlRoutes::SheetValues(const FakeGraph& fake, const Exchange& exchange
   if (!sheet) return Problem(404, "No such workbook or sheet: give drive, item and name.");
   nlohmann::json values = nlohmann::json::array();
   nlohmann::json formats = nlohmann::json::array();
-  for (const auto& row : sheet->rows) {
+  nlohmann::json formulas = nlohmann::json::array();
+  nlohmann::json bold = nlohmann::json::array();
+  for (std::size_t r = 0; r < sheet->rows.size(); ++r) {
     nlohmann::json value_row = nlohmann::json::array();
     nlohmann::json format_row = nlohmann::json::array();
-    for (const auto& cell : row) {
+    nlohmann::json formula_row = nlohmann::json::array();
+    for (std::size_t c = 0; c < sheet->rows[r].size(); ++c) {
+      const SnapshotCell& cell = sheet->rows[r][c];
       value_row.push_back(CellJson(cell));
       format_row.push_back(cell.number_format);
+      // Graph's `formulas` convention: the formula where there is one, else the value.
+      formula_row.push_back(cell.formula ? nlohmann::json(cell.formula_text) : CellJson(cell));
+      if (cell.bold) bold.push_back(ColumnLetters(static_cast<int>(c)) + std::to_string(r + 1));
     }
     values.push_back(std::move(value_row));
     formats.push_back(std::move(format_row));
+    formulas.push_back(std::move(formula_row));
   }
+  nlohmann::json tables = nlohmann::json::array();
+  for (const auto& table : sheet->tables) {
+    tables.push_back({{"name", table.name},
+                      {"id", table.id},
+                      {"style", table.style},
+                      {"address", table.address},
+                      {"showHeaders", table.show_headers},
+                      {"showTotals", table.show_totals},
+                      {"rows", table.body_rows},
+                      {"columns", table.columns}});
+  }
+  nlohmann::json heights = nlohmann::json::object();
+  for (const auto& [row, height] : sheet->row_heights) heights[std::to_string(row)] = height;
   return Ok({{"id", sheet->id},
              {"name", sheet->name},
              {"used_range", sheet->used_range},
              {"used_range_values", sheet->used_range_values},
              {"stored_rows", sheet->stored_rows},
              {"values", std::move(values)},
-             {"number_formats", std::move(formats)}});
+             {"number_formats", std::move(formats)},
+             {"formulas", std::move(formulas)},
+             {"bold", std::move(bold)},
+             {"column_widths", sheet->column_widths},
+             {"row_heights", std::move(heights)},
+             {"tables", std::move(tables)}});
 }
 
 Reply ControlRoutes::Save(const FakeGraph& fake, const nlohmann::json& body) {

@@ -14,12 +14,28 @@ namespace {
 
 constexpr std::size_t kServerPayloadLimit = 64u << 20;  // the 5 MB Graph cap is checked by hand
 
+std::string TableRouteKind(std::string_view lower) {
+  if (lower.find("/rows/add") != std::string::npos) return "table_rows_add";
+  if (lower.find("/rows") != std::string::npos) return "table_rows";
+  if (lower.find("/columns/add") != std::string::npos) return "table_columns_add";
+  if (lower.find("/columns") != std::string::npos) return "table_columns";
+  if (lower.ends_with("/tables/add")) return "table_add";
+  if (lower.ends_with("/converttorange")) return "table_convert";
+  return "table";
+}
+
 std::string RouteKind(std::string_view path) {
   if (TokenEndpoint::Matches(path)) return "token";
   const std::string lower = core::ToLower(path);
   if (lower.find("/workbook") != std::string::npos) {
-    if (lower.find("range(") != std::string::npos || lower.find("usedrange") != std::string::npos)
+    if (lower.find("/format/autofit") != std::string::npos) return "autofit";
+    if (lower.find("/format") != std::string::npos) return "format";
+    if (lower.find("/tables") != std::string::npos) return TableRouteKind(lower);
+    if (lower.find("range(") != std::string::npos || lower.find("usedrange") != std::string::npos) {
+      if (lower.ends_with("/insert")) return "range_insert";
+      if (lower.ends_with("/delete")) return "range_delete";
       return "range";
+    }
     if (lower.find("/worksheets") != std::string::npos) return "worksheet";
     if (lower.find("operations") != std::string::npos ||
         lower.find("sessioninfo") != std::string::npos)

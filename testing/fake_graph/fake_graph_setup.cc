@@ -3,6 +3,7 @@
 #include "core/text.h"
 #include "testing/fake_graph/fake_graph.h"
 #include "testing/fake_graph/fake_graph_impl.h"
+#include "testing/fake_graph/hyperlink_formula.h"
 #include "testing/fake_graph/xlsx_dump.h"
 
 namespace xlsync::fakes {
@@ -27,13 +28,16 @@ const Workbook* FindWorkbook(GraphState& state, const std::string& drive_id,
   return item ? item->workbook.get() : nullptr;
 }
 
-SnapshotCell ToSnapshot(const CellView& view) {
+SnapshotCell ToSnapshot(const CellView& stored) {
+  const DisplayedCell shown(stored);
+  const CellView& view = shown.view();
   SnapshotCell cell;
   switch (view.kind) {
     case ValueKind::kEmpty:
       break;
     case ValueKind::kNumber:
-      cell.value = core::Cell::Number(view.number);
+      cell.value = shown.link() ? core::Cell::Link(shown.link()->url, view.number)
+                                : core::Cell::Number(view.number);
       break;
     case ValueKind::kBoolean:
       cell.value = core::Cell::Boolean(view.boolean);
@@ -42,10 +46,21 @@ SnapshotCell ToSnapshot(const CellView& view) {
       cell.value = core::Cell::Text(std::string(view.text));
       break;
   }
-  cell.formula = view.formula;
-  cell.quote_prefix = view.quote_prefix;
-  cell.number_format = std::string(view.number_format);
+  cell.formula = stored.formula;
+  if (stored.formula) cell.formula_text = std::string(stored.text);
+  cell.quote_prefix = stored.quote_prefix;
+  cell.number_format = std::string(stored.number_format);
+  cell.bold = stored.style->bold;
   return cell;
+}
+
+TableSnapshot ToSnapshot(const Worksheet& sheet, const Table& table) {
+  TableSnapshot snapshot{table.id,           table.name,        table.style,
+                         QualifiedAddress(sheet.name, table.Range()),
+                         table.show_headers, table.show_totals, table.body_rows,
+                         {}};
+  for (const auto& column : table.columns) snapshot.columns.push_back(column.name);
+  return snapshot;
 }
 
 }  // namespace
@@ -218,6 +233,15 @@ std::optional<SheetSnapshot> FakeGraph::Sheet(const std::string& drive_id,
     for (int column = 0; column < columns; ++column) {
       snapshot.rows[row].push_back(ToSnapshot(sheet->cells.Get(static_cast<int>(row), column)));
     }
+  }
+  for (const Table* table : workbook->tables().OnSheet(sheet->id)) {
+    snapshot.tables.push_back(ToSnapshot(*sheet, *table));
+  }
+  for (const auto& [column, width] : sheet->layout.column_widths) {
+    snapshot.column_widths[ColumnLetters(column)] = width;
+  }
+  for (const auto& [row, height] : sheet->layout.row_heights) {
+    snapshot.row_heights[row + 1] = height;
   }
   return snapshot;
 }

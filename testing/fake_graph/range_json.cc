@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/text.h"
+#include "testing/fake_graph/hyperlink_formula.h"
 #include "testing/fake_graph/number_text.h"
 
 namespace xlsync::fakes {
@@ -39,10 +40,12 @@ Arrays CellArrays(const Worksheet& sheet, const GridRange& range) {
     Arrays line{nlohmann::json::array(), nlohmann::json::array(), nlohmann::json::array(),
                 nlohmann::json::array(), nlohmann::json::array()};
     for (int column = range.first_column; column <= range.last_column; ++column) {
-      const CellView cell = sheet.cells.Get(row, column);
+      const CellView stored = sheet.cells.Get(row, column);
+      const DisplayedCell shown(stored);
+      const CellView& cell = shown.view();
       nlohmann::json value = RangeJson::Value(cell);
       line.text.push_back(NumberText::Render(cell));
-      line.formulas.push_back(value);
+      line.formulas.push_back(shown.link() ? nlohmann::json(std::string(stored.text)) : value);
       line.values.push_back(std::move(value));
       line.formats.push_back(cell.number_format);
       line.types.push_back(ValueType(cell));

@@ -14,7 +14,8 @@ namespace xlsync::fakes {
 
 /// The workbookRange object of range reads and PATCH replies (msgraph.md §6.4): address with
 /// Excel sheet quoting, counts, indexes and the cell arrays (null for unbounded ranges).
-/// Formulas are not evaluated: a formula cell's value is its formula text, valueType "Unknown".
+/// Formulas are not evaluated: a formula cell's value is its formula text, valueType "Unknown";
+/// except =HYPERLINK("url",n|"text"), whose value is its result (HyperlinkFormula).
 class RangeJson {
  public:
   /// The $select set (nullopt = every property); an unknown property is an error.

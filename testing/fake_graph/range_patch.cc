@@ -45,7 +45,9 @@ core::Result<void> CheckShape(const nlohmann::json& grid, const GridRange& range
 core::Result<void> CheckEntry(const nlohmann::json& entry) {
   if (entry.is_null() || entry.is_boolean()) return {};
   if (entry.is_string()) {
-    if (CellInputParser::Utf16Length(entry.get_ref<const std::string&>()) > kMaxCellText) {
+    const std::string& text = entry.get_ref<const std::string&>();
+    const size_t prefix = !text.empty() && text.front() == '\'' ? 1 : 0;  // the quote prefix (§6.5)
+    if (CellInputParser::Utf16Length(text) - prefix > kMaxCellText) {
       return Invalid("The text is longer than the 32,767 characters a cell can hold.");
     }
     return {};

@@ -1,10 +1,12 @@
 #include "testing/fake_graph/range_routes.h"
 
 #include "core/text.h"
+#include "testing/fake_graph/format_routes.h"
 #include "testing/fake_graph/odata_path.h"
 #include "testing/fake_graph/range_json.h"
 #include "testing/fake_graph/range_patch.h"
 #include "testing/fake_graph/route_helpers.h"
+#include "testing/fake_graph/sheet_edit.h"
 
 namespace xlsync::fakes {
 namespace {
@@ -59,18 +61,26 @@ Reply RangeRoutes::Handle(GraphCall& call, WorkbookTarget& target, Worksheet& sh
   GridRange range;
   bool used_range = false;
   if (auto refused = Resolve(*segment, sheet, range, used_range)) return std::move(*refused);
+  return OnRange(call, target, sheet, range, !used_range, rest.subspan(1));
+}
+
+Reply RangeRoutes::OnRange(GraphCall& call, WorkbookTarget& target, Worksheet& sheet,
+                           const GridRange& range, bool writable,
+                           std::span<const std::string> rest) {
   const std::string& method = call.exchange.method;
-  if (rest.size() == 1) {
+  if (rest.empty()) {
     if (method == "GET") return Read(call, sheet, range);
-    if (method == "PATCH" && !used_range) return Write(call, target, sheet, range);
+    if (method == "PATCH" && writable) return Write(call, target, sheet, range);
     return RouteHelpers::MethodNotAllowed();
   }
-  const std::string action = ODataPath::Decode(rest[1]);
-  if (rest.size() != 2 || (action != "clear" && action != "delete")) {
+  const std::string action = ODataPath::Decode(rest[0]);
+  if (action == "format") return FormatRoutes::Handle(call, target, sheet, range, rest.subspan(1));
+  if (rest.size() != 1 || (action != "clear" && action != "delete" && action != "insert")) {
     return RouteHelpers::UnknownSegment(action);
   }
   if (method != "POST") return RouteHelpers::MethodNotAllowed();
-  return action == "clear" ? Clear(call, target, sheet, range) : Delete(call, target, sheet, range);
+  if (action == "clear") return Clear(call, target, sheet, range);
+  return Shift(call, target, sheet, range, action == "insert");
 }
 
 Reply RangeRoutes::Read(GraphCall& call, const Worksheet& sheet, const GridRange& range) {
@@ -113,6 +123,8 @@ Reply RangeRoutes::Write(GraphCall& call, WorkbookTarget& target, Worksheet& she
   }
   auto written = patch->Apply(sheet.cells);
   if (!written) return Reply::Fail(GraphError::FromCore(written.error()));
+  // msgraph.md §6.7: header cells stay unique text, whatever a PATCH writes into them.
+  target.workbook->tables().SyncHeaders(sheet.id, range, sheet.cells);
   Touch(call, target);
   Reply reply = Reply::Json(200, RangeJson::Build(sheet, range, *select));
   reply.cells_written = *written;
@@ -134,24 +146,36 @@ Reply RangeRoutes::Clear(GraphCall& call, WorkbookTarget& target, Worksheet& she
   const bool formats = all || core::EqualsIgnoreCase(apply_to, "Formats");
   if (!contents && !formats) return Invalid("applyTo must be All, Formats or Contents.");
   sheet.cells.Clear(range, contents, formats);
+  if (contents) target.workbook->tables().SyncHeaders(sheet.id, range, sheet.cells);
   Touch(call, target);
   return Reply::Empty(204);
 }
 
-Reply RangeRoutes::Delete(GraphCall& call, WorkbookTarget& target, Worksheet& sheet,
-                          const GridRange& range) {
+Reply RangeRoutes::Shift(GraphCall& call, WorkbookTarget& target, Worksheet& sheet,
+                         const GridRange& range, bool insert) {
+  auto select = RangeJson::Select(call.exchange);
+  if (!select) return Reply::Fail(GraphError::BadRequest(select.error().message));
   const auto body = RouteHelpers::ParseBody(call.exchange.body);
   if (!body) return RouteHelpers::InvalidJson();
   const auto shift = body->is_object() && body->contains("shift") && (*body)["shift"].is_string()
                          ? (*body)["shift"].get<std::string>()
                          : std::string();
-  if (!core::EqualsIgnoreCase(shift, "Up") && !core::EqualsIgnoreCase(shift, "Left")) {
-    return Invalid("shift must be Up or Left.");
+  // msgraph.md §6.4: insert shifts Down or Right, delete shifts Up or Left.
+  const std::string_view along = insert ? "Down" : "Up";
+  const std::string_view across = insert ? "Right" : "Left";
+  if (!core::EqualsIgnoreCase(shift, along) && !core::EqualsIgnoreCase(shift, across)) {
+    return Invalid("shift must be " + std::string(along) + " or " + std::string(across) + ".");
   }
-  sheet.cells.Delete(
-      range, core::EqualsIgnoreCase(shift, "Up") ? ShiftDirection::kUp : ShiftDirection::kLeft);
+  const bool vertical = core::EqualsIgnoreCase(shift, along);
+  core::Result<void> done =
+      insert ? SheetEdit::Insert(*target.workbook, sheet, range,
+                                 vertical ? ShiftDirection::kDown : ShiftDirection::kRight)
+             : SheetEdit::Delete(*target.workbook, sheet, range,
+                                 vertical ? ShiftDirection::kUp : ShiftDirection::kLeft);
+  if (!done) return Reply::Fail(GraphError::FromCore(done.error()));
   Touch(call, target);
-  return Reply::Empty(204);
+  // msgraph.md §6.4: insert answers the new range, delete answers nothing.
+  return insert ? Reply::Json(200, RangeJson::Build(sheet, range, *select)) : Reply::Empty(204);
 }
 
 }  // namespace xlsync::fakes

@@ -19,7 +19,10 @@ struct LoggedRequest {
   int status = 0;    // 0 when the connection was dropped
   std::size_t request_bytes = 0;
   std::size_t response_bytes = 0;
-  std::string route_kind;  // token, drive, item, share, session, operation, worksheet, range, other
+  // token, drive, item, share, session, operation, worksheet, range, range_insert, range_delete,
+  // format, autofit, table, table_add, table_rows, table_rows_add, table_columns,
+  // table_columns_add, table_convert, workbook, other
+  std::string route_kind;
   std::string session_id;  // the workbook-session-id header, if any
   std::string client_request_id;
   std::string fault;  // "", "status", "reset_before_apply", "reset_after_apply", "delay"

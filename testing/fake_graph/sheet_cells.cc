@@ -17,10 +17,14 @@ constexpr std::uint32_t kCompactAfter = 4096;
 
 }  // namespace
 
-SheetCells::SheetCells() : formats_{"General"} { format_ids_.emplace("General", 0); }
+SheetCells::SheetCells() : styles_(1) {
+  style_ids_.emplace(styles_[0].Key(), 0);
+  plain_format_ids_.emplace("General", 0);
+}
 
 CellView SheetCells::Get(int row, int column) const {
   CellView view;
+  view.style = &styles_[0];
   if (row < 0 || row >= stored_rows() || column < 0) return view;
   const PackedRow& packed_row = rows_[static_cast<std::size_t>(row)];
   if (static_cast<std::size_t>(column) >= packed_row.cells.size()) return view;
@@ -28,7 +32,8 @@ CellView SheetCells::Get(int row, int column) const {
   view.kind = cell.kind;
   view.formula = (cell.flags & kFormulaFlag) != 0;
   view.quote_prefix = (cell.flags & kQuotePrefixFlag) != 0;
-  view.number_format = formats_[cell.format];
+  view.style = &styles_[cell.format];
+  view.number_format = view.style->number_format;
   switch (cell.kind) {
     case ValueKind::kNumber:
       std::memcpy(&view.number, cell.payload, sizeof view.number);
@@ -80,18 +85,62 @@ void SheetCells::SetValue(int row, int column, const CellValue& value) {
 
 bool SheetCells::SetFormat(int row, int column, std::string_view format) {
   if (format.empty()) format = "General";
-  auto found = format_ids_.find(std::string(format));
-  if (found == format_ids_.end()) {
-    if (formats_.size() >= kFormatLimit) return false;
-    found =
-        format_ids_.emplace(std::string(format), static_cast<std::uint16_t>(formats_.size())).first;
-    formats_.emplace_back(format);
+  const std::uint16_t current = StyleIdAt(row, column);
+  if (styles_[current].number_format == format) return true;
+  if (current != 0) {
+    CellStyle style = styles_[current];
+    style.number_format = std::string(format);
+    return SetStyle(row, column, style);
   }
-  if (found->second == 0 && Get(row, column).number_format == "General") return true;
-  At(row, column).format = found->second;
-  if (found->second == 0) {
-    Trim(row);
-    TrimRows();
+  // Most cells carry nothing but a number format: find those styles without building a key.
+  auto found = plain_format_ids_.find(std::string(format));
+  if (found == plain_format_ids_.end()) {
+    CellStyle style;
+    style.number_format = std::string(format);
+    const auto id = Intern(style);
+    if (!id) return false;
+    found = plain_format_ids_.emplace(std::string(format), *id).first;
+  }
+  AssignStyle(row, column, found->second);
+  return true;
+}
+
+bool SheetCells::SetStyle(int row, int column, const CellStyle& style) {
+  const auto id = Intern(style);
+  if (!id) return false;
+  AssignStyle(row, column, *id);
+  return true;
+}
+
+bool SheetCells::Restyle(const GridRange& range,
+                         const std::function<void(CellStyle&)>& change) {
+  XLSYNC_CHECK(!range.unbounded());
+  std::unordered_map<std::uint16_t, std::uint16_t> restyled;  // old style -> new style
+  for (int row = range.first_row; row <= range.last_row; ++row) {
+    for (int column = range.first_column; column <= range.last_column; ++column) {
+      const std::uint16_t old_id = StyleIdAt(row, column);
+      auto found = restyled.find(old_id);
+      if (found == restyled.end()) {
+        CellStyle style = styles_[old_id];
+        change(style);
+        const auto new_id = Intern(style);
+        if (!new_id) return false;
+        found = restyled.emplace(old_id, *new_id).first;
+      }
+      AssignStyle(row, column, found->second);
+    }
+  }
+  return true;
+}
+
+bool SheetCells::IsBlank(const GridRange& range) const {
+  const int last_row = std::min(range.last_row, stored_rows() - 1);
+  for (int row = range.first_row; row <= last_row; ++row) {
+    const auto& cells = rows_[static_cast<std::size_t>(row)].cells;
+    const auto end = std::min(static_cast<std::size_t>(range.last_column) + 1, cells.size());
+    for (auto column = static_cast<std::size_t>(range.first_column); column < end; ++column) {
+      if (!IsBlank(cells[column])) return false;
+    }
   }
   return true;
 }
@@ -117,61 +166,6 @@ void SheetCells::Clear(const GridRange& range, bool contents, bool formats) {
     if (packed_row.garbage > kCompactAfter && packed_row.garbage * 2 > packed_row.text.size()) {
       Compact(packed_row);
     }
-    Trim(row);
-  }
-  TrimRows();
-}
-
-void SheetCells::Delete(const GridRange& range, ShiftDirection shift) {
-  const bool all_columns =
-      range.whole_rows || (range.first_column == 0 && range.last_column == kMaxColumns - 1);
-  const bool all_rows =
-      range.whole_columns || (range.first_row == 0 && range.last_row == kMaxRows - 1);
-  // Deleting whole columns upwards (or whole rows leftwards) only brings blank cells in.
-  if (shift == ShiftDirection::kUp ? all_rows : all_columns) return Clear(range, true, true);
-  if (shift == ShiftDirection::kLeft) return ShiftLeft(range);
-  if (range.first_row >= stored_rows()) return;
-  if (all_columns) {
-    const auto first = rows_.begin() + range.first_row;
-    rows_.erase(first, rows_.begin() + std::min(range.last_row + 1, stored_rows()));
-    return TrimRows();
-  }
-  ShiftUp(range);
-}
-
-void SheetCells::ShiftUp(const GridRange& range) {
-  const int height = range.rows();
-  for (int row = range.first_row; row < stored_rows(); ++row) {
-    const int source = row + height;
-    PackedRow& target = rows_[static_cast<std::size_t>(row)];
-    const std::size_t width =
-        std::max(target.cells.size(),
-                 source < stored_rows() ? rows_[static_cast<std::size_t>(source)].cells.size() : 0);
-    const auto end = std::min(static_cast<std::size_t>(range.last_column) + 1, width);
-    for (auto column = static_cast<std::size_t>(range.first_column); column < end; ++column) {
-      if (source < stored_rows()) {
-        CopyCell(rows_[static_cast<std::size_t>(source)], column, target, column);
-      } else if (column < target.cells.size()) {
-        Forget(target, target.cells[column]);
-        target.cells[column] = PackedCell{};
-      }
-    }
-    Trim(row);
-  }
-  TrimRows();
-}
-
-void SheetCells::ShiftLeft(const GridRange& range) {
-  const int last_row = std::min(range.last_row, stored_rows() - 1);
-  for (int row = range.first_row; row <= last_row; ++row) {
-    PackedRow& packed_row = rows_[static_cast<std::size_t>(row)];
-    const auto first = static_cast<std::size_t>(range.first_column);
-    if (first >= packed_row.cells.size()) continue;
-    const auto end =
-        std::min(static_cast<std::size_t>(range.last_column) + 1, packed_row.cells.size());
-    for (auto column = first; column < end; ++column) Forget(packed_row, packed_row.cells[column]);
-    packed_row.cells.erase(packed_row.cells.begin() + static_cast<std::ptrdiff_t>(first),
-                           packed_row.cells.begin() + static_cast<std::ptrdiff_t>(end));
     Trim(row);
   }
   TrimRows();
@@ -216,6 +210,33 @@ SheetCells::PackedCell& SheetCells::At(int row, int column) {
   if (static_cast<std::size_t>(column) >= cells.size())
     cells.resize(static_cast<std::size_t>(column) + 1);
   return cells[static_cast<std::size_t>(column)];
+}
+
+std::uint16_t SheetCells::StyleIdAt(int row, int column) const {
+  if (row < 0 || row >= stored_rows() || column < 0) return 0;
+  const auto& cells = rows_[static_cast<std::size_t>(row)].cells;
+  return static_cast<std::size_t>(column) < cells.size()
+             ? cells[static_cast<std::size_t>(column)].format
+             : 0;
+}
+
+std::optional<std::uint16_t> SheetCells::Intern(const CellStyle& style) {
+  std::string key = style.Key();
+  if (const auto found = style_ids_.find(key); found != style_ids_.end()) return found->second;
+  if (styles_.size() >= kFormatLimit) return std::nullopt;
+  const auto id = static_cast<std::uint16_t>(styles_.size());
+  styles_.push_back(style);
+  style_ids_.emplace(std::move(key), id);
+  return id;
+}
+
+void SheetCells::AssignStyle(int row, int column, std::uint16_t id) {
+  if (id == 0 && StyleIdAt(row, column) == 0) return;  // blank cells must not grow the storage
+  At(row, column).format = id;
+  if (id == 0) {
+    Trim(row);
+    TrimRows();
+  }
 }
 
 void SheetCells::StoreText(PackedRow& row, PackedCell& cell, std::string_view text) {

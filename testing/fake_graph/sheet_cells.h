@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -8,6 +9,7 @@
 #include <vector>
 
 #include "testing/fake_graph/a1_address.h"
+#include "testing/fake_graph/cell_style.h"
 
 namespace xlsync::fakes {
 
@@ -32,24 +34,42 @@ struct CellView {
   bool formula = false;
   bool quote_prefix = false;
   std::string_view number_format = "General";
+  const CellStyle* style = nullptr;  // never null from SheetCells::Get
 };
 
-enum class ShiftDirection { kUp, kLeft };
+/// Where the cells next to a deleted range move (kUp, kLeft) or where the cells of an inserted
+/// range go (kDown, kRight).
+enum class ShiftDirection { kUp, kLeft, kDown, kRight };
 
 /// The cells of one worksheet, stored compactly: one vector of 12-byte cells per row, texts in a
-/// per-row arena, number formats interned per sheet. 1,000,000 rows x 30 numeric columns take
-/// about 400 MB. Indexes are 0-based. Not thread-safe: callers hold the fake's state lock.
+/// per-row arena, styles (number format, font, fill, alignment) interned per sheet. 1,000,000
+/// rows x 30 numeric columns take about 400 MB. Indexes are 0-based. Not thread-safe: callers
+/// hold the fake's state lock.
 class SheetCells {
  public:
   SheetCells();
 
   CellView Get(int row, int column) const;
   void SetValue(int row, int column, const CellValue& value);
-  /// False when the sheet already holds 65,535 distinct formats.
+  /// Sets the number format, keeping the rest of the cell's style. False when the sheet already
+  /// holds 65,535 distinct styles.
   bool SetFormat(int row, int column, std::string_view format);
-  /// `contents` empties values (and formulas); `formats` resets formats and the quote prefix.
+  /// Replaces the cell's whole style; false at the 65,535-style limit.
+  bool SetStyle(int row, int column, const CellStyle& style);
+  /// Passes the style of every cell of a bounded range through `change` (msgraph.md §6.8);
+  /// false, with part of the range restyled, once the sheet holds 65,535 distinct styles.
+  bool Restyle(const GridRange& range, const std::function<void(CellStyle&)>& change);
+  /// `contents` empties values (and formulas); `formats` resets styles and the quote prefix.
   void Clear(const GridRange& range, bool contents, bool formats);
+  /// Deletes the range's cells, moving the cells below up (kUp) or to the right left (kLeft).
   void Delete(const GridRange& range, ShiftDirection shift);
+  /// Inserts blank cells at the range, moving the cells there and below down (kDown) or there and
+  /// to the right right (kRight); cells pushed past the grid are lost (check WouldPushOffSheet).
+  void Insert(const GridRange& range, ShiftDirection shift);
+  /// True when Insert(range, shift) would push a non-blank cell off the grid.
+  bool WouldPushOffSheet(const GridRange& range, ShiftDirection shift) const;
+  /// True when no cell of the range holds a value, a formula or a style.
+  bool IsBlank(const GridRange& range) const;
   /// The smallest range holding every value (and, unless `values_only`, every formatted cell);
   /// nullopt on a blank sheet.
   std::optional<GridRange> UsedRange(bool values_only) const;
@@ -62,7 +82,7 @@ class SheetCells {
  private:
   struct PackedCell {
     std::uint32_t payload[2] = {0, 0};  // a double's bits, or {offset, length} in the row arena
-    std::uint16_t format = 0;           // index into formats_; 0 = General
+    std::uint16_t format = 0;           // index into styles_; 0 = the default style
     ValueKind kind = ValueKind::kEmpty;
     std::uint8_t flags = 0;
   };
@@ -76,8 +96,13 @@ class SheetCells {
     return cell.kind == ValueKind::kEmpty && cell.format == 0 && cell.flags == 0;
   }
   PackedCell& At(int row, int column);
+  std::uint16_t StyleIdAt(int row, int column) const;
+  std::optional<std::uint16_t> Intern(const CellStyle& style);
+  void AssignStyle(int row, int column, std::uint16_t id);
   void ShiftUp(const GridRange& range);
   void ShiftLeft(const GridRange& range);
+  void ShiftDown(const GridRange& range);
+  void ShiftRight(const GridRange& range);
   void StoreText(PackedRow& row, PackedCell& cell, std::string_view text);
   void Forget(PackedRow& row, PackedCell& cell);
   void CopyCell(const PackedRow& from, std::size_t from_column, PackedRow& to,
@@ -87,8 +112,9 @@ class SheetCells {
   void TrimRows();
 
   std::vector<PackedRow> rows_;
-  std::vector<std::string> formats_;
-  std::unordered_map<std::string, std::uint16_t> format_ids_;
+  std::vector<CellStyle> styles_;                                   // 0 = the default style
+  std::unordered_map<std::string, std::uint16_t> style_ids_;        // CellStyle::Key() -> index
+  std::unordered_map<std::string, std::uint16_t> plain_format_ids_;  // default + number format
 };
 
 }  // namespace xlsync::fakes

@@ -33,11 +33,13 @@ std::unique_ptr<Workbook> Workbook::Clone() const {
   auto copy = std::make_unique<Workbook>(initial_names_);
   copy->sheets_.clear();
   for (const auto& sheet : sheets_) copy->sheets_.push_back(std::make_unique<Worksheet>(*sheet));
+  copy->tables_ = tables_;
   return copy;
 }
 
 void Workbook::Reset() {
   sheets_.clear();
+  tables_.Clear();
   for (size_t i = 0; i < initial_names_.size(); ++i) {
     auto sheet = std::make_unique<Worksheet>();
     sheet->id = InitialId(i);
@@ -122,6 +124,7 @@ core::Result<void> Workbook::Remove(const Worksheet& sheet) {
     return core::InvalidInput("A workbook must contain at least one visible worksheet.",
                               "unsupportedOperation");
   }
+  tables_.RemoveOnSheet(sheet.id);
   sheets_.erase(sheets_.begin() + PositionOf(sheet));
   return {};
 }

@@ -8,19 +8,23 @@
 
 #include "core/result.h"
 #include "testing/fake_graph/sheet_cells.h"
+#include "testing/fake_graph/sheet_layout.h"
+#include "testing/fake_graph/tables.h"
 
 namespace xlsync::fakes {
 
-/// One worksheet: a stable braced id, a name, a visibility and its cells.
+/// One worksheet: a stable braced id, a name, a visibility, its cells and their layout.
 struct Worksheet {
   std::string id;
   std::string name;
   std::string visibility = "Visible";
   SheetCells cells;
+  SheetLayout layout;
 };
 
-/// The worksheets of one .xlsx, in position order, with Excel's naming rules (msgraph.md §6.3).
-/// Errors are core::Errors whose `upstream` is the Excel second-level code. Not thread-safe.
+/// The worksheets of one .xlsx, in position order, with Excel's naming rules (msgraph.md §6.3),
+/// and its tables (§6.7). Errors are core::Errors whose `upstream` is the Excel second-level
+/// code. Not thread-safe.
 class Workbook {
  public:
   /// Sheets get the ids "{00000000-000N-0000-0000-000000000000}" in order.
@@ -28,7 +32,7 @@ class Workbook {
 
   /// A deep copy (the scratch copy of a persistChanges:false session, §6.2).
   std::unique_ptr<Workbook> Clone() const;
-  /// Back to the sheets it was created with, all blank.
+  /// Back to the sheets it was created with, all blank, without tables.
   void Reset();
 
   const std::vector<std::unique_ptr<Worksheet>>& sheets() const { return sheets_; }
@@ -36,12 +40,15 @@ class Workbook {
   /// Case-insensitive, like Excel.
   Worksheet* FindByName(std::string_view name) const;
   int PositionOf(const Worksheet& sheet) const;
+  Tables& tables() { return tables_; }
+  const Tables& tables() const { return tables_; }
 
   /// Appends a sheet; an absent name becomes the first free "SheetN".
   core::Result<Worksheet*> Add(std::optional<std::string> name, std::string id);
   core::Result<void> Rename(Worksheet& sheet, const std::string& name);
   core::Result<void> Move(Worksheet& sheet, int position);
   core::Result<void> SetVisibility(Worksheet& sheet, const std::string& visibility);
+  /// Removes the sheet and its tables.
   core::Result<void> Remove(const Worksheet& sheet);
 
   /// 1-31 characters, none of \ / ? * [ ] :, no leading or trailing ', not "History".
@@ -53,6 +60,7 @@ class Workbook {
 
   std::vector<std::string> initial_names_;
   std::vector<std::unique_ptr<Worksheet>> sheets_;
+  Tables tables_;
 };
 
 }  // namespace xlsync::fakes

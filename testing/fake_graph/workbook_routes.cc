@@ -3,6 +3,7 @@
 #include "core/text.h"
 #include "testing/fake_graph/odata_path.h"
 #include "testing/fake_graph/route_helpers.h"
+#include "testing/fake_graph/table_routes.h"
 #include "testing/fake_graph/worksheet_routes.h"
 
 namespace xlsync::fakes {
@@ -54,7 +55,9 @@ Reply WorkbookRoutes::Handle(GraphCall& call, Drive& drive, DriveItem& item,
     if (key == parsed->arguments.end()) return RouteHelpers::QuerySyntax();
     return SessionInfo(call, drive, item, key->second);
   }
-  if (parsed->name != "worksheets") return RouteHelpers::UnknownSegment(first);
+  if (parsed->name != "worksheets" && parsed->name != "tables") {
+    return RouteHelpers::UnknownSegment(first);
+  }
 
   WorkbookTarget target{&drive, &item, item.workbook.get(), true};
   if (const auto session_id = call.exchange.headers.Get(kSessionHeader)) {
@@ -67,6 +70,9 @@ Reply WorkbookRoutes::Handle(GraphCall& call, Drive& drive, DriveItem& item,
       target.workbook = session->scratch.get();
       target.persisted = false;
     }
+  }
+  if (parsed->name == "tables") {
+    return TableRoutes::Handle(call, target, nullptr, *parsed, rest.subspan(1));
   }
   return WorksheetRoutes::Handle(call, target, *parsed, rest.subspan(1));
 }

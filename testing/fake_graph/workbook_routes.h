@@ -17,7 +17,8 @@ struct WorkbookTarget {
 };
 
 /// .../workbook/...: sessions (createSession 201 or 202 + operation polling, refreshSession,
-/// closeSession, idle expiry → invalidSessionReCreatable; msgraph.md §6.2), then worksheets.
+/// closeSession, idle expiry → invalidSessionReCreatable; msgraph.md §6.2), then worksheets and
+/// tables.
 class WorkbookRoutes {
  public:
   static Reply Handle(GraphCall& call, Drive& drive, DriveItem& item,

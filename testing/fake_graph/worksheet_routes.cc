@@ -3,6 +3,7 @@
 #include "http/url.h"
 #include "testing/fake_graph/range_routes.h"
 #include "testing/fake_graph/route_helpers.h"
+#include "testing/fake_graph/table_routes.h"
 
 namespace xlsync::fakes {
 namespace {
@@ -79,7 +80,13 @@ Reply WorksheetRoutes::Add(GraphCall& call, WorkbookTarget& target) {
 
 Reply WorksheetRoutes::OnSheet(GraphCall& call, WorkbookTarget& target, Worksheet& sheet,
                                std::span<const std::string> rest) {
-  if (!rest.empty()) return RangeRoutes::Handle(call, target, sheet, rest);
+  if (!rest.empty()) {
+    const auto tables = ODataPath::ParseCall(ODataPath::Decode(rest[0]));
+    if (tables && tables->name == "tables") {
+      return TableRoutes::Handle(call, target, &sheet, *tables, rest.subspan(1));
+    }
+    return RangeRoutes::Handle(call, target, sheet, rest);
+  }
   const std::string& method = call.exchange.method;
   if (method == "GET") return Reply::Json(200, SheetJson(target, sheet));
   if (method == "PATCH") return Update(call, target, sheet);

@@ -11,7 +11,7 @@ namespace xlsync::fakes {
 
 /// .../workbook/worksheets: list, add (POST worksheets or worksheets/add), get, rename/move/hide
 /// (PATCH), delete, by braced id ("%7B..%7D" or "worksheets('%7B..%7D')") or by name
-/// (msgraph.md §6.3); ranges below a sheet go to RangeRoutes.
+/// (msgraph.md §6.3); ranges below a sheet go to RangeRoutes, its tables to TableRoutes.
 class WorksheetRoutes {
  public:
   static Reply Handle(GraphCall& call, WorkbookTarget& target, const ODataCall& worksheets,

@@ -1,5 +1,5 @@
 // The small models behind many2one display names. Ids are sparse like in a real database
-// (countries 20, 75, 233…; currencies 1, 125, 147), and each table has an archived row.
+// (countries 20, 75, 233…; currencies 1, 25, 125, 147), and each table has an archived row.
 #include <cmath>
 
 #include "testing/fake_odoo/gen_context.h"
@@ -10,10 +10,17 @@ namespace {
 using nlohmann::json;
 using Table = std::map<int64_t, json>;
 
+// Symbols sit before or after the amount as in Odoo's own currency data; the yen has no decimals.
 Table Currencies() {
-  return {{1, {{"name", "USD"}, {"full_name", "United States dollar"}, {"symbol", "$"}, {"rounding", 0.01}, {"active", true}}},
-          {125, {{"name", "EUR"}, {"full_name", "Euro"}, {"symbol", "€"}, {"rounding", 0.01}, {"active", true}}},
-          {147, {{"name", "GBP"}, {"full_name", "Pound sterling"}, {"symbol", "£"}, {"rounding", 0.01}, {"active", false}}}};
+  auto row = [](const char* name, const char* full_name, const char* symbol, double rounding,
+                const char* position, bool active) {
+    return json{{"name", name}, {"full_name", full_name}, {"symbol", symbol}, {"rounding", rounding},
+                {"position", position}, {"active", active}};
+  };
+  return {{1, row("USD", "United States dollar", "$", 0.01, "before", true)},
+          {25, row("JPY", "Japanese yen", "¥", 1.0, "before", true)},
+          {125, row("EUR", "Euro", "€", 0.01, "after", true)},
+          {147, row("GBP", "Pound sterling", "£", 0.01, "before", false)}};
 }
 
 Table Countries() {
@@ -23,7 +30,7 @@ Table Countries() {
   return {{20, row("Belgium", "BE", 32, 125)},       {38, row("Canada", "CA", 1, nullptr)},
           {52, row("Côte d'Ivoire", "CI", 225, nullptr)}, {57, row("Germany", "DE", 49, 125)},
           {68, row("Spain", "ES", 34, 125)},         {75, row("France", "FR", 33, 125)},
-          {110, row("Italy", "IT", 39, 125)},        {113, row("Japan", "JP", 81, nullptr)},
+          {110, row("Italy", "IT", 39, 125)},        {113, row("Japan", "JP", 81, 25)},
           {166, row("Netherlands", "NL", 31, 125)},  {222, row("United Kingdom", "GB", 44, 147)},
           {233, row("United States", "US", 1, 1)}};
 }

@@ -95,6 +95,15 @@ core::Result<json> RunOther(Orm& orm, const Env& env, const ModelDef& model, con
       if (!allowed && a.at("raise_exception") != false) return allowed.error();
       return json(allowed.has_value());
     }
+    case MethodId::kReadGroup:
+    case MethodId::kFormattedReadGroup: {
+      auto offset = OptionalInt(a.at("offset"));
+      if (!offset) return offset.error();
+      auto limit = OptionalInt(a.at("limit"));
+      if (!limit) return limit.error();
+      if (call.spec->id == MethodId::kReadGroup) return orm.ReadGroup(env, model, a, offset->value_or(0), *limit);
+      return orm.FormattedReadGroup(env, model, a, offset->value_or(0), *limit);
+    }
     case MethodId::kContextGet:
       return json{{"lang", env.lang}, {"tz", "Europe/Brussels"}, {"uid", env.user ? env.user->uid : 1}};
     default: return RunRead(orm, env, model, call);
@@ -135,7 +144,9 @@ int64_t RecordsIn(const BoundCall& call, const json& result) {
     case MethodId::kSearch:
     case MethodId::kRead:
     case MethodId::kNameSearch:
-    case MethodId::kNameGet: return result.is_array() ? static_cast<int64_t>(result.size()) : 0;
+    case MethodId::kNameGet:
+    case MethodId::kReadGroup:
+    case MethodId::kFormattedReadGroup: return result.is_array() ? static_cast<int64_t>(result.size()) : 0;
     case MethodId::kWebSearchRead:
       return result.contains("records") ? static_cast<int64_t>(result["records"].size()) : 0;
     default: return 0;

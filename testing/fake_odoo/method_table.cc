@@ -41,6 +41,16 @@ std::vector<MethodSpec> Methods(int version) {
                         Optional("order"), Optional("count_limit")}, false});
   }
   if (version <= 17) methods.push_back({MethodId::kNameGet, "name_get", false, false, {}, false});
+  // read_group in every profile (deprecated in 19); formatted_read_group from 19 (odoo-api.md §9.1).
+  methods.push_back({MethodId::kReadGroup, "read_group", true, false,
+                     {Required("domain"), Required("fields"), Required("groupby"), Optional("offset", 0),
+                      Optional("limit"), Optional("orderby", false), Optional("lazy", true)}, false});
+  if (version >= 19) {
+    methods.push_back({MethodId::kFormattedReadGroup, "formatted_read_group", true, false,
+                       {Required("domain"), Optional("groupby", json::array()), Optional("aggregates", json::array()),
+                        Optional("having", json::array()), Optional("offset", 0), Optional("limit"), Optional("order")},
+                       false});
+  }
   return methods;
 }
 

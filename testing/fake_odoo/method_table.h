@@ -26,6 +26,8 @@ enum class MethodId {
   kUnlink,
   kWebSearchRead,
   kContextGet,
+  kReadGroup,
+  kFormattedReadGroup,
 };
 
 /// One Python parameter: name, whether it has no default, and its default.

@@ -31,6 +31,7 @@ core::Result<Env> Orm::MakeEnv(const FakeUser* user, const json& context, std::s
     env.active_test = !(active->is_null() || *active == false || *active == 0);
   }
   if (auto bin = context.find("bin_size"); bin != context.end()) env.bin_size = *bin == true;
+  if (auto tz = context.find("tz"); tz != context.end() && tz->is_string()) env.tz = tz->get<std::string>();
   auto allowed = context.find("allowed_company_ids");
   if (allowed == context.end() || !allowed->is_array()) return env;
   std::vector<int64_t> companies;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,6 +12,7 @@
 #include "core/result.h"
 #include "testing/fake_odoo/domain.h"
 #include "testing/fake_odoo/fake_odoo_options.h"
+#include "testing/fake_odoo/group_spec.h"
 #include "testing/fake_odoo/record_store.h"
 #include "testing/fake_odoo/schema.h"
 
@@ -24,6 +26,7 @@ struct Env {
   bool active_test = true;
   bool bin_size = false;
   std::vector<int64_t> companies;  // empty = every company
+  std::string tz;                  // context tz: read_group buckets datetimes in it
   std::string now;                 // "YYYY-MM-DD HH:MM:SS", stamps writes
 };
 
@@ -63,6 +66,14 @@ class Orm {
                                              std::optional<int64_t> count_limit) const;
   core::Result<nlohmann::json> FieldsGet(const Env& env, const ModelDef& model, const nlohmann::json& allfields,
                                          const nlohmann::json& attributes) const;
+  /// read_group (16-19) and formatted_read_group (19), odoo-api.md §9.1, with their other
+  /// arguments bound by name (read_group_format.cc).
+  core::Result<nlohmann::json> ReadGroup(const Env& env, const ModelDef& model,
+                                         const std::map<std::string, nlohmann::json>& args, int64_t offset,
+                                         std::optional<int64_t> limit) const;
+  core::Result<nlohmann::json> FormattedReadGroup(const Env& env, const ModelDef& model,
+                                                  const std::map<std::string, nlohmann::json>& args, int64_t offset,
+                                                  std::optional<int64_t> limit) const;
 
   /// `trusted` writes (the tests' direct access) may set create_date/write_date themselves.
   core::Result<void> Write(const Env& env, const ModelDef& model, const std::vector<int64_t>& ids,
@@ -90,6 +101,9 @@ class Orm {
                                             bool trusted, ChildCommands& children) const;
   core::Result<void> RunChildCommands(const Env& env, int64_t parent, const ChildCommands& children);
   core::Result<void> CheckRequired(const ModelDef& model, const nlohmann::json& stored) const;
+  /// _read_group: the groups of `request`, ordered and paged (orm_read_group.cc).
+  core::Result<std::vector<GroupRow>> GroupRows(const Env& env, const ModelDef& model,
+                                                const GroupRequest& request) const;
 
   const Schema& schema_;
   RecordStore& store_;

@@ -88,6 +88,9 @@ void AddSmallModels(std::vector<ModelDef>& models) {
       Field("symbol", T::kChar, "Symbol").Req(),
       Field("rounding", T::kFloat, "Rounding Factor").DigitsZero(),
       Field("decimal_places", T::kInteger, "Decimal Places").Ro().Computed(),
+      Field("position", T::kSelection, "Symbol Position")
+          .Help("Determines where the currency symbol should be placed after or before the amount.")
+          .Sel({{"after", "After Amount"}, {"before", "Before Amount"}}),
       Field("active", T::kBoolean, "Active"),
   }));
   models.push_back(Fixed("res.company", "Companies", "sequence, name", {

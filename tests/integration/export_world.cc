@@ -47,6 +47,26 @@ void ExportWorld::TearDown() {
   if (!dir_.empty()) std::filesystem::remove_all(dir_);
 }
 
+sync::ExportRequest ExportWorld::InProcessRequest(const std::string& model, const std::vector<std::string>& fields,
+                                                  const std::string& sheet) const {
+  sync::ExportRequest request;
+  request.odoo.url = odoo_->url();
+  request.odoo.database = "demo";
+  request.odoo.login = "admin";
+  request.odoo.api_key = core::Secret(std::string(kOdooApiKey));
+  request.graph.tenant_id = ids_.tenant_id;
+  request.graph.client_id = ids_.client_id;
+  request.graph.client_secret = core::Secret(ids_.client_secret);
+  request.graph.user_upn = ids_.user_upn;
+  request.graph.authority_host = graph_->url();
+  request.graph.graph_url = graph_->url();
+  request.task.model = model;
+  request.task.fields = fields;
+  request.task.workbook = ids_.item_id;
+  request.task.sheet = sheet;
+  return request;
+}
+
 void ExportWorld::Start(const std::map<std::string, int64_t>& counts, int odoo_version) {
   FakeOdooOptions odoo_options;
   odoo_options.version = odoo_version;

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "sync/exporter.h"
 #include "testing/fake_graph/fake_graph.h"
 #include "testing/fake_odoo/fake_odoo.h"
 #include "tests/integration/xlsync_process.h"
@@ -30,6 +31,11 @@ class ExportWorld : public ::testing::Test {
   /// Export arguments for `fields` of `model` into the demo workbook's `sheet`.
   std::vector<std::string> TaskArgs(const std::string& model, const std::vector<std::string>& fields,
                                     const std::string& sheet, const std::string& domain = "");
+
+  /// An export of `fields` of `model` into the demo workbook's `sheet`, to run in this process
+  /// (with sync::Exporter) against both fakes.
+  sync::ExportRequest InProcessRequest(const std::string& model, const std::vector<std::string>& fields,
+                                       const std::string& sheet) const;
 
   /// Asserts that `sheet` holds a header of field labels and exactly the source records, cell by
   /// cell, in id order (fields must not include one2many/many2many: names are not resolved here).

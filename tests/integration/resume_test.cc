@@ -15,21 +15,7 @@ namespace {
 class ResumeTest : public ExportWorld {
  protected:
   sync::ExportRequest Request(const std::string& sheet) const {
-    sync::ExportRequest request;
-    request.odoo.url = odoo_->url();
-    request.odoo.database = "demo";
-    request.odoo.login = "admin";
-    request.odoo.api_key = core::Secret("0123456789abcdef0123456789abcdef01234567");
-    request.graph.tenant_id = ids_.tenant_id;
-    request.graph.client_id = ids_.client_id;
-    request.graph.client_secret = core::Secret(ids_.client_secret);
-    request.graph.user_upn = ids_.user_upn;
-    request.graph.authority_host = graph_->url();
-    request.graph.graph_url = graph_->url();
-    request.task.model = "res.partner";
-    request.task.fields = fields_;
-    request.task.workbook = ids_.item_id;
-    request.task.sheet = sheet;
+    sync::ExportRequest request = InProcessRequest("res.partner", fields_, sheet);
     request.task.page_size = 500;
     request.budget.max_cells = 2'000;  // 400 rows of 5 cells a chunk: many checkpoints
     return request;
@@ -121,9 +107,10 @@ TEST_F(ResumeTest, RunStartsOverWhenTheHeaderWasChangedWhileItWasDown) {
   std::optional<sync::ResumePoint> last;
   ASSERT_FALSE(RunExport(Request("Partners"), 2, last));
   ASSERT_TRUE(last.has_value());
-  // Someone renames the sheet's columns: the rows in place can no longer be trusted as ours.
+  // Someone rewrites the sheet with its first columns swapped: the rows in place can no longer be
+  // trusted as ours.
   auto other = Request("Partners");
-  other.task.fields = {"name", "email"};
+  other.task.fields = {"email", "name"};
   std::optional<sync::ResumePoint> ignored;
   ASSERT_TRUE(RunExport(other, 0, ignored));
 

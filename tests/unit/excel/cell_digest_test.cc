@@ -125,6 +125,14 @@ TEST(CellDigestTest, TellsApartWhatGraphTellsApart) {
   EXPECT_EQ(DigestOfCells({{Cell::Empty()}}), DigestOfJson(json::parse("[[null]]")));
 }
 
+TEST(CellDigestTest, ALinkDigestsAsTheNumberItShows) {
+  // Excel reads a HYPERLINK formula back as its result, the record's id.
+  EXPECT_EQ(DigestOfCells({{Cell::Link("https://odoo.example.com/odoo/res.partner/7", 7)}}),
+            DigestOfJson(json::parse("[[7]]")));
+  EXPECT_NE(DigestOfCells({{Cell::Link("https://odoo.example.com/odoo/res.partner/7", 7)}}),
+            DigestOfJson(json::parse("[[8]]")));
+}
+
 TEST(CellDigestTest, CountsRows) {
   RowDigest digest;
   EXPECT_EQ(digest.rows(), 0u);

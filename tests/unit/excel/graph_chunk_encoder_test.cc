@@ -62,6 +62,30 @@ TEST(GraphChunkEncoderTest, EncodesAMixedChunkExactly) {
                 formats + "," + formats + "," + formats + "]}");
 }
 
+TEST(GraphChunkEncoderTest, SendsACellsOwnFormatInItsRowOfFormats) {
+  // Amounts in their record's currency: the cell's format wins over the column's, in the same PATCH.
+  const std::vector<Column> columns = {{"name", "Name", ""}, {"amount", "Amount", "#,##0.00"}};
+  const std::vector<Row> rows = {{Cell::Text("a"), Cell::Number(1, "#,##0.00 [$€]")},
+                                 {Cell::Text("b"), Cell::Number(2)}};
+  GraphChunkEncoder encoder(columns, ChunkBudget{});
+  EXPECT_EQ(EncodeAll(encoder, rows, 100, 2),
+            R"({"values":[["'a",1],["'b",2]],"numberFormat":[["General","#,##0.00 [$€]"],["General","#,##0.00"]]})");
+  // Without column formats, rows before the first own format still get their (General) row.
+  GraphChunkEncoder plain(PlainColumns(2), ChunkBudget{});
+  const std::vector<Row> later = {{Cell::Number(1), Cell::Number(2)}, {Cell::Number(3), Cell::Number(4, "0%")}};
+  EXPECT_EQ(EncodeAll(plain, later, 100, 2),
+            R"({"values":[[1,2],[3,4]],"numberFormat":[["General","General"],["General","0%"]]})");
+}
+
+TEST(GraphChunkEncoderTest, WritesALinkAsAHyperlinkFormulaShowingTheId) {
+  GraphChunkEncoder encoder(PlainColumns(1), ChunkBudget{});
+  const std::vector<Row> rows = {{Cell::Link("https://odoo.example.com/odoo/sale.order/42", 42)}};
+  const std::string body = EncodeAll(encoder, rows, 100, 1);
+  EXPECT_EQ(body, R"j({"values":[["=HYPERLINK(\"https://odoo.example.com/odoo/sale.order/42\",42)"]]})j");
+  EXPECT_EQ(nlohmann::json::parse(body)["values"][0][0],
+            "=HYPERLINK(\"https://odoo.example.com/odoo/sale.order/42\",42)");
+}
+
 TEST(GraphChunkEncoderTest, LeavesNumberFormatOutWhenNoColumnHasOne) {
   GraphChunkEncoder encoder(PlainColumns(2), ChunkBudget{});
   const std::vector<Row> rows = {{Cell::Number(0.1), Cell::Number(-0.0)},

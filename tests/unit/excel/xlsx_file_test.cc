@@ -84,6 +84,38 @@ TEST_F(XlsxFileTest, WritesTypedCellsWithHeaderFormatsFreezeAndFilter) {
   EXPECT_NE(workbook.find("name=\"Orders\""), std::string::npos) << workbook;
 }
 
+TEST_F(XlsxFileTest, WritesANamedTableWithUniqueHeadersCellFormatsAndLinks) {
+  const std::string path = Path("table.xlsx");
+  auto file = XlsxFile::Create(path, /*constant_memory=*/false);
+  ASSERT_TRUE(file) << file.error().message;
+  const std::vector<Column> columns = {{"name", "Name", ""}, {"partner_id.name", "Name", ""},
+                                       {"amount", "Amount", "#,##0.00"}, {"id", "Odoo ID", "0"}};
+  ASSERT_TRUE((*file)->AddSheet("Orders", columns, XlsxTable{"OdooOrders", "TableStyleLight9"}));
+  const std::vector<Row> rows = {
+      {Cell::Text("a"), Cell::Text("b"), Cell::Number(5, "#,##0.00 [$€]"),
+       Cell::Link("https://odoo.example.com/odoo/sale.order/7", 7)},
+      {Cell::Text("c"), Cell::Text("d"), Cell::Number(6), Cell::Link("https://odoo.example.com/odoo/sale.order/8", 8)},
+  };
+  ASSERT_TRUE((*file)->AppendRows(rows));
+  auto closed = (*file)->Close();
+  ASSERT_TRUE(closed) << closed.error().message;
+
+  const std::string table = ReadPart(path, "xl/tables/table1.xml");
+  for (const char* expected : {"name=\"OdooOrders\"", "ref=\"A1:D3\"", "name=\"TableStyleLight9\"",
+                               "<tableColumn id=\"1\" name=\"Name\"/>", "<tableColumn id=\"2\" name=\"Name2\"/>"}) {
+    EXPECT_NE(table.find(expected), std::string::npos) << expected << "\n" << table;
+  }
+  const std::string sheet = ReadPart(path, "xl/worksheets/sheet1.xml");
+  const std::string strings = ReadPart(path, "xl/sharedStrings.xml");  // cells kept in memory share strings
+  EXPECT_NE(strings.find("<t>Name2</t>"), std::string::npos) << strings;
+  EXPECT_EQ(sheet.find("<autoFilter"), std::string::npos) << "the table filters, not a sheet autofilter";
+  EXPECT_NE(sheet.find("<f>HYPERLINK(\"https://odoo.example.com/odoo/sale.order/7\",7)</f><v>7</v>"),
+            std::string::npos)
+      << sheet;
+  const std::string styles = ReadPart(path, "xl/styles.xml");
+  EXPECT_NE(styles.find("formatCode=\"#,##0.00 [$€]\""), std::string::npos) << styles;
+}
+
 TEST_F(XlsxFileTest, FitsColumnWidthsToTheContent) {
   const std::string path = Path("widths.xlsx");
   auto file = XlsxFile::Create(path);

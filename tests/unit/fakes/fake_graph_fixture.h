@@ -30,6 +30,9 @@ inline void PrintTo(const Cell& cell, std::ostream* out) {
     case CellKind::kText:
       *out << "Text(\"" << cell.text << "\")";
       break;
+    case CellKind::kLink:
+      *out << "Link(\"" << cell.text << "\", " << cell.number << ")";
+      break;
   }
 }
 

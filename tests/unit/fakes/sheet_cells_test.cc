@@ -65,6 +65,52 @@ TEST(SheetCellsTest, DeleteShiftUpAndLeftMoveTextsBetweenRows) {
   EXPECT_EQ(cells.Get(0, 1).text, "31");
 }
 
+TEST(SheetCellsTest, InsertDownAndRightMoveOnlyTheRangesCells) {
+  SheetCells cells;
+  for (int row = 0; row < 3; ++row) {
+    for (int column = 0; column < 3; ++column)
+      cells.SetValue(row, column, Text(std::to_string(row * 10 + column)));
+  }
+  ASSERT_TRUE(cells.SetFormat(1, 1, "0.00"));
+  cells.Insert(GridRange{1, 1, 2, 1, false, false}, ShiftDirection::kDown);  // B2:B3
+  EXPECT_EQ(cells.Get(1, 1).kind, ValueKind::kEmpty);
+  EXPECT_EQ(cells.Get(1, 1).number_format, "General");
+  EXPECT_EQ(cells.Get(3, 1).text, "11");
+  EXPECT_EQ(cells.Get(3, 1).number_format, "0.00");  // the format moves with its cell
+  EXPECT_EQ(cells.Get(4, 1).text, "21");
+  EXPECT_EQ(cells.Get(1, 2).text, "12");                                      // column C stays
+  cells.Insert(GridRange{0, 0, 0, 1, false, false}, ShiftDirection::kRight);  // A1:B1
+  EXPECT_EQ(cells.Get(0, 2).text, "0");
+  EXPECT_EQ(cells.Get(0, 4).text, "2");
+  EXPECT_EQ(cells.Get(1, 0).text, "10");  // row 2 stays
+}
+
+TEST(SheetCellsTest, InsertKnowsWhenContentWouldLeaveTheGrid) {
+  SheetCells cells;
+  cells.SetValue(0, kMaxColumns - 2, Text("near the edge"));
+  EXPECT_FALSE(
+      cells.WouldPushOffSheet(GridRange{0, 0, 0, 0, false, false}, ShiftDirection::kRight));
+  EXPECT_TRUE(cells.WouldPushOffSheet(GridRange{0, 0, 0, 1, false, false}, ShiftDirection::kRight));
+  EXPECT_FALSE(
+      cells.WouldPushOffSheet(GridRange{1, 0, 1, 1, false, false}, ShiftDirection::kRight));
+  EXPECT_FALSE(cells.WouldPushOffSheet(GridRange{0, 0, 0, 1, false, false}, ShiftDirection::kDown));
+}
+
+TEST(SheetCellsTest, RestyleInternsOneStylePerDistinctResult) {
+  SheetCells cells;
+  cells.SetValue(0, 0, Number(1));
+  ASSERT_TRUE(cells.SetFormat(0, 1, "0.00"));
+  ASSERT_TRUE(cells.Restyle(GridRange{0, 0, 1, 1, false, false},
+                            [](CellStyle& style) { style.bold = true; }));
+  EXPECT_TRUE(cells.Get(1, 1).style->bold);
+  EXPECT_TRUE(cells.Get(0, 1).style->bold);
+  EXPECT_EQ(cells.Get(0, 1).number_format, "0.00");  // the rest of the style stays
+  EXPECT_EQ(cells.Get(0, 0).style, cells.Get(1, 0).style);
+  EXPECT_FALSE(cells.Get(2, 0).style->bold);
+  ASSERT_TRUE(cells.SetFormat(0, 0, "0%"));
+  EXPECT_TRUE(cells.Get(0, 0).style->bold);  // a number format keeps the font
+}
+
 TEST(SheetCellsTest, OverwritingTextDoesNotGrowARowForever) {
   SheetCells cells;
   for (int round = 0; round < 10'000; ++round)

@@ -20,6 +20,7 @@ const Schema& AllTypes() {
     "latitude": {"type": "float", "string": "Geo Latitude", "digits": [10, 7]},
     "rate": {"type": "float", "string": "Currency Rate", "digits": 0},
     "amount_total": {"type": "monetary", "string": "Total", "currency_field": "currency_id"},
+    "currency_id": {"type": "many2one", "string": "Currency", "relation": "res.currency"},
     "active": {"type": "boolean", "string": "Active"},
     "validity_date": {"type": "date", "string": "Expiration"},
     "date_order": {"type": "datetime", "string": "Order Date"},

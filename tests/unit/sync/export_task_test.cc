@@ -86,6 +86,44 @@ TEST(ExportTaskTest, ValidationNamesWhatIsMissingOrWrong) {
       {[](ExportTask& t) { t.mode = "upsert"; }, "The mode \"upsert\" is not available: use \"replace\"."},
       {[](ExportTask& t) { t.page_size = 0; },
        "The page size 0 is out of range: use a number from 1 to 20000 (1000 suits most models)."},
+      {[](ExportTask& t) { t.header = "both"; },
+       "The header \"both\" is not available: use \"labels\" (field labels in the task's language) or \"names\" "
+       "(technical names)."},
+      {[](ExportTask& t) { t.percent_fields = {"discount"}; },
+       "The percentage field \"discount\" is not among the task's fields: add it to fields or remove it from "
+       "percent_fields."},
+      {[](ExportTask& t) { t.table = "Odoo Orders"; },
+       "The table name \"Odoo Orders\" contains \" \", but Excel table names hold only letters, digits, \".\" and "
+       "\"_\": choose a name without spaces or symbols."},
+      {[](ExportTask& t) { t.burst_workbook = "/Reports/{value}.xlsx"; },
+       "burst_workbook is set but burst_by is not: name the field whose values split the export."},
+      {[](ExportTask& t) {
+         t.burst_by = "company_id";
+         t.burst_workbook = "/Reports/Sales.xlsx";
+       },
+       "burst_workbook must contain {value}, such as \"/Reports/Sales {value}.xlsx\", so that each value gets its "
+       "own workbook."},
+      {[](ExportTask& t) { t.group_by = {"a", "b", "c"}; },
+       "A grouped export groups by one or two fields, not 3: remove the others from group_by."},
+      {[](ExportTask& t) { t.group_by = {"date_order:fortnight"}; },
+       "The group_by entry \"date_order:fortnight\" has an unknown date grouping: use one of day, week, month, "
+       "quarter, year."},
+      {[](ExportTask& t) { t.group_by = {":month"}; },
+       "The group_by entry \":month\" names no field: write a field such as \"partner_id\" or "
+       "\"date_order:month\"."},
+      {[](ExportTask& t) {
+         t.group_by = {"partner_id"};
+         t.aggregates = {"amount_total:median"};
+       },
+       "The aggregate \"amount_total:median\" is not understood: write \"field:function\" with a function among "
+       "sum, avg, min, max, count, or \"__count\"."},
+      {[](ExportTask& t) { t.aggregates = {"__count"}; },
+       "The task lists aggregates but no group_by: add the fields to group by, or remove the aggregates."},
+      {[](ExportTask& t) {
+         t.group_by = {"partner_id"};
+         t.row_links = true;
+       },
+       "A grouped export has no records to link to: turn row_links off."},
   };
   for (const auto& c : cases) {
     ExportTask task = ValidTask();
@@ -115,6 +153,16 @@ TEST(ExportTaskTest, FormattedTomlReadsBackToTheSameTask) {
   task.allow_formulas = true;
   task.workbook = "https://contoso-my.sharepoint.com/:x:/g/personal/a_b/EaBc?e=1";
   task.sheet = "Orders 'Q1'";
+  task.header = "names";
+  task.percent_fields = {"discount"};
+  task.table = "OdooOrders";
+  task.table_style = "TableStyleLight9";
+  task.row_links = true;
+  task.rollover = true;
+  task.burst_by = "company_id";
+  task.burst_workbook = "/Reports/Sales {value}.xlsx";
+  task.group_by = {"partner_id", "date_order:month"};
+  task.aggregates = {"amount_total:sum", "__count"};
   const std::string text = FormatTaskToml(task);
   auto back = ParseTaskToml(text, "stored task");
   ASSERT_TRUE(back) << back.error().message << "\n" << text;
@@ -133,6 +181,16 @@ TEST(ExportTaskTest, FormattedTomlReadsBackToTheSameTask) {
   EXPECT_EQ(back->workbook, task.workbook);
   EXPECT_EQ(back->sheet, task.sheet);
   EXPECT_EQ(back->mode, task.mode);
+  EXPECT_EQ(back->header, "names");
+  EXPECT_EQ(back->percent_fields, task.percent_fields);
+  EXPECT_EQ(back->table, "OdooOrders");
+  EXPECT_EQ(back->table_style, "TableStyleLight9");
+  EXPECT_TRUE(back->row_links);
+  EXPECT_TRUE(back->rollover);
+  EXPECT_EQ(back->burst_by, "company_id");
+  EXPECT_EQ(back->burst_workbook, task.burst_workbook);
+  EXPECT_EQ(back->group_by, task.group_by);
+  EXPECT_EQ(back->aggregates, task.aggregates);
   EXPECT_EQ(FormatTaskToml(*back), text);
 }
 

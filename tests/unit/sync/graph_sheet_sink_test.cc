@@ -1,0 +1,184 @@
+// GraphSheetSink's requests, in order, for the sheet layouts a user meets (msgraph.md §6.4, §6.8).
+#include "sync/graph_sheet_sink.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "tests/unit/sync/sink_harness.h"
+
+namespace xlsync::sync {
+namespace {
+
+using fakes::DigestOf;
+using fakes::kColumns;
+using fakes::kSheets;
+using fakes::Rows;
+using fakes::SinkHarness;
+using fakes::Values;
+using ::testing::ElementsAre;
+
+TEST(GraphSheetSinkTest, WritesABoldHeaderAndFitsTheWidthsOnAFreshSheet) {
+  SinkHarness h;
+  h.Reply(kSheets);
+  h.BlankSheet();
+  for (int i = 0; i < 4; ++i) h.Reply();  // header, bold, data, autofit
+  h.Header({"Customer", "Total", "Status"});
+  h.Used("A1:C3");
+  h.Reply(Values(1, 2));
+
+  ASSERT_TRUE(h.sink.Begin(kColumns));
+  ASSERT_TRUE(h.sink.Write(Rows(1, 2)));
+  ASSERT_TRUE(h.sink.Finish());
+  auto verified = h.sink.Verify(2, DigestOf(Rows(1, 2)));
+
+  ASSERT_TRUE(verified) << verified.error().message;
+  EXPECT_THAT(h.Lines(), ElementsAre("GET /worksheets",
+                                     "GET /sheet/usedRange(valuesOnly=true)?$select=address",
+                                     "GET /sheet/range(address='A1')?$select=values",
+                                     "PATCH /sheet/range(address='A1:C1')",
+                                     "PATCH /sheet/range(address='A1:C1')/format/font",
+                                     "PATCH /sheet/range(address='A2:C3')",
+                                     "POST /sheet/range(address='A:C')/format/autofitColumns",
+                                     "GET /sheet/range(address='A1:C1')?$select=values",
+                                     "GET /sheet/usedRange(valuesOnly=true)?$select=address",
+                                     "GET /sheet/range(address='A2:C3')?$select=values"));
+  EXPECT_EQ(h.Body(4), R"({"bold":true})");
+  EXPECT_EQ(h.Body(6), "");
+}
+
+TEST(GraphSheetSinkTest, LeavesTheUsersColumnsToTheRightAlone) {
+  SinkHarness h;
+  h.Reply(kSheets);
+  h.Used("A1:D6");
+  h.Header({"Customer", "Total", "Status", "Double"});
+  for (int i = 0; i < 5; ++i) h.Reply();  // clear, header, bold, data, autofit
+  h.Header({"Customer", "Total", "Status"});
+  h.Used("A1:D6");
+  h.Reply(R"({"values":[["","",""],[null,"",""]]})");
+  h.Reply(Values(1, 3));
+
+  ASSERT_TRUE(h.sink.Begin(kColumns));
+  ASSERT_TRUE(h.sink.Write(Rows(1, 3)));
+  ASSERT_TRUE(h.sink.Finish());
+  auto verified = h.sink.Verify(3, DigestOf(Rows(1, 3)));
+
+  ASSERT_TRUE(verified) << verified.error().message;
+  EXPECT_THAT(
+      h.Lines(),
+      ElementsAre("GET /worksheets", "GET /sheet/usedRange(valuesOnly=true)?$select=address",
+                  "GET /sheet/range(address='A1:D1')?$select=values",
+                  "POST /sheet/range(address='A2:C6')/clear", "PATCH /sheet/range(address='A1:C1')",
+                  "PATCH /sheet/range(address='A1:C1')/format/font",
+                  "PATCH /sheet/range(address='A2:C4')",
+                  "POST /sheet/range(address='A:C')/format/autofitColumns",
+                  "GET /sheet/range(address='A1:C1')?$select=values",
+                  "GET /sheet/usedRange(valuesOnly=true)?$select=address",
+                  "GET /sheet/range(address='A5:C6')?$select=values",
+                  "GET /sheet/range(address='A2:C4')?$select=values"));
+}
+
+TEST(GraphSheetSinkTest, VerifyFindsOldValuesLeftBelowTheDataInTheOwnColumns) {
+  SinkHarness h;
+  h.Reply(kSheets);
+  h.Used("A1:D6");
+  h.Header({"Customer", "Total", "Status", "Double"});
+  for (int i = 0; i < 5; ++i) h.Reply();
+  h.Header({"Customer", "Total", "Status"});
+  h.Used("A1:D6");
+  h.Reply(R"({"values":[["","",""],["Acme 9","",""]]})");
+
+  ASSERT_TRUE(h.sink.Begin(kColumns));
+  ASSERT_TRUE(h.sink.Write(Rows(1, 3)));
+  ASSERT_TRUE(h.sink.Finish());
+  auto verified = h.sink.Verify(3, DigestOf(Rows(1, 3)));
+
+  ASSERT_FALSE(verified);
+  EXPECT_EQ(verified.error().code, core::ErrorCode::kConflict);
+  EXPECT_EQ(verified.error().message,
+            "Sheet \"Sheet1\" does not match the source: columns A to C still hold values below "
+            "the 3 rows "
+            "written; run the export again.");
+}
+
+TEST(GraphSheetSinkTest, ClearsTheWholeUsedRangeOfASheetXlsyncDidNotWrite) {
+  SinkHarness h;
+  h.Reply(kSheets);
+  h.Used("A1:B9");
+  h.Header({"Name", "Phone"});
+  for (int i = 0; i < 3; ++i) h.Reply();
+
+  ASSERT_TRUE(h.sink.Begin(kColumns));
+
+  EXPECT_THAT(
+      h.Lines(),
+      ElementsAre("GET /worksheets", "GET /sheet/usedRange(valuesOnly=true)?$select=address",
+                  "GET /sheet/range(address='A1:B1')?$select=values",
+                  "POST /sheet/range(address='A1:B9')/clear", "PATCH /sheet/range(address='A1:C1')",
+                  "PATCH /sheet/range(address='A1:C1')/format/font"));
+}
+
+TEST(GraphSheetSinkTest, InsertsAColumnForAnAddedFieldSoTheUsersColumnsMoveRight) {
+  SinkHarness h;
+  h.Reply(kSheets);
+  h.Used("A1:D6");
+  h.Header({"Customer", "Total", "Status", "Double"});
+  for (int i = 0; i < 5; ++i) h.Reply();  // insert, clear, header, bold, autofit
+  std::vector<core::Column> columns = kColumns;
+  columns.insert(columns.begin() + 1, core::Column{"email", "Email", ""});
+
+  ASSERT_TRUE(h.sink.Begin(columns));
+  ASSERT_TRUE(h.sink.Finish());
+
+  EXPECT_THAT(
+      h.Lines(),
+      ElementsAre("GET /worksheets", "GET /sheet/usedRange(valuesOnly=true)?$select=address",
+                  "GET /sheet/range(address='A1:D1')?$select=values",
+                  "POST /sheet/range(address='B1:B6')/insert",
+                  "POST /sheet/range(address='A2:D6')/clear", "PATCH /sheet/range(address='A1:D1')",
+                  "PATCH /sheet/range(address='A1:D1')/format/font",
+                  "POST /sheet/range(address='A:D')/format/autofitColumns"));
+  EXPECT_EQ(h.Body(3), R"({"shift":"Right"})");
+}
+
+TEST(GraphSheetSinkTest, DeletesTheColumnOfARemovedFieldSoTheUsersColumnsMoveLeft) {
+  SinkHarness h;
+  h.Reply(kSheets);
+  h.Used("A1:D6");
+  h.Header({"Customer", "Total", "Status", "Double"});
+  for (int i = 0; i < 4; ++i) h.Reply(i == 0 ? "" : "{}", i == 0 ? 204 : 200);
+  const std::vector<core::Column> columns{kColumns[0], kColumns[2]};
+
+  ASSERT_TRUE(h.sink.Begin(columns));
+
+  EXPECT_THAT(
+      h.Lines(),
+      ElementsAre("GET /worksheets", "GET /sheet/usedRange(valuesOnly=true)?$select=address",
+                  "GET /sheet/range(address='A1:D1')?$select=values",
+                  "POST /sheet/range(address='B1:B6')/delete",
+                  "POST /sheet/range(address='A2:B6')/clear", "PATCH /sheet/range(address='A1:B1')",
+                  "PATCH /sheet/range(address='A1:B1')/format/font"));
+  EXPECT_EQ(h.Body(3), R"({"shift":"Left"})");
+}
+
+TEST(GraphSheetSinkTest, RepeatsAColumnInsertOnlyWhenTheHeaderShowsItDidNotHappen) {
+  SinkHarness h;
+  h.Reply(kSheets);
+  h.Used("A1:D6");
+  h.Header({"Customer", "Total", "Status", "Double"});
+  h.http.Enqueue(fakes::GraphError(504, "gatewayTimeout", "x", "MaxRequestDurationExceeded"));
+  h.Header({"Customer", "Total", "Status", "Double", ""});
+  for (int i = 0; i < 4; ++i) h.Reply();  // insert, clear, header, bold
+  std::vector<core::Column> columns = kColumns;
+  columns.insert(columns.begin() + 1, core::Column{"email", "Email", ""});
+
+  ASSERT_TRUE(h.sink.Begin(columns));
+
+  const auto lines = h.Lines();
+  ASSERT_EQ(lines.size(), 9u);
+  EXPECT_EQ(lines[3], "POST /sheet/range(address='B1:B6')/insert");
+  EXPECT_EQ(lines[4], "GET /sheet/range(address='A1:E1')?$select=values");
+  EXPECT_EQ(lines[5], "POST /sheet/range(address='B1:B6')/insert");
+}
+
+}  // namespace
+}  // namespace xlsync::sync
