@@ -24,7 +24,31 @@ ExportRun::ExportRun(const ExportRequest& request, OdooSide& odoo, msgraph::Grap
       drives_(drives),
       clock_(clock),
       sleeper_(sleeper),
-      sink_options_(std::move(sink_options)) {}
+      sink_options_(std::move(sink_options)) {
+  local_table_ = LocalTable();
+}
+
+std::string ExportRun::LocalTable() {
+  const ExportTask& task = request_.task;
+  if (request_.local_xlsx.empty() || task.table.empty()) return {};
+  // libxlsxwriter keeps a table's cells in memory until the file is written (xlsx_file.h).
+  const size_t columns = converter_ ? converter_->columns().size() + (task.row_links ? 1 : 0)
+                         : odoo_.grouped ? odoo_.grouped->columns.size()
+                                         : 0;
+  const int64_t cells = odoo_.count * static_cast<int64_t>(columns);
+  if (cells <= request_.limits.max_local_table_cells) return task.table;
+  warnings_.push_back("The local copy " + request_.local_xlsx + " has a filter instead of the table \"" + task.table +
+                      "\": its " + std::to_string(cells) + " cells are more than xlsync holds in memory to write a table (" +
+                      std::to_string(request_.limits.max_local_table_cells) + ").");
+  return {};
+}
+
+core::Result<void> ExportRun::StartLocalBook() {
+  auto book = excel::XlsxFile::Create(request_.local_xlsx, /*constant_memory=*/local_table_.empty());
+  if (!book) return std::move(book).error();
+  local_book_ = std::move(*book);
+  return {};
+}
 
 core::Result<ExportRun::Opened> ExportRun::Open(const std::string& locator) {
   auto parsed = msgraph::WorkbookLocator::Parse(locator);
@@ -68,7 +92,7 @@ SheetJob ExportRun::Job(msgraph::Workbook& workbook, const std::string& sheet, i
   job.sink_options.expected_rows = expected_rows;
   job.rollover = task.rollover;
   job.rows_per_sheet = request_.limits.data_rows();
-  job.local_table = excel::XlsxTable{task.table, task.table_style};
+  job.local_table = excel::XlsxTable{local_table_, task.table_style};
   job.local_book = local_book_;
   if (!local_book_) job.local_xlsx = request_.local_xlsx;
   job.verify = request_.verify;
@@ -109,11 +133,7 @@ core::Result<void> ExportRun::ExportOne(const std::function<void(const ExportPro
   const ExportTask& task = request_.task;
   auto opened = Open(task.workbook);
   if (!opened) return std::move(opened).error();
-  if (!request_.local_xlsx.empty() && task.rollover) {
-    auto book = excel::XlsxFile::Create(request_.local_xlsx);
-    if (!book) return std::move(book).error();
-    local_book_ = std::move(*book);
-  }
+  if (!request_.local_xlsx.empty() && task.rollover) XLSYNC_RETURN_IF_ERROR(StartLocalBook());
   auto outcome = ExportSheet(Job(*opened->workbook, task.sheet, odoo_.count, true), Sources(task),
                              Progress(on_progress), stop);
   Close(*opened);
@@ -126,11 +146,7 @@ core::Result<void> ExportRun::ExportBurst(const std::vector<BurstTarget>& target
                                           const std::function<void(const ExportProgress&)>& on_progress,
                                           const std::atomic<bool>* stop) {
   const ExportTask& task = request_.task;
-  if (!request_.local_xlsx.empty()) {
-    auto book = excel::XlsxFile::Create(request_.local_xlsx);
-    if (!book) return std::move(book).error();
-    local_book_ = std::move(*book);
-  }
+  if (!request_.local_xlsx.empty()) XLSYNC_RETURN_IF_ERROR(StartLocalBook());
   std::optional<Opened> opened;
   int sheets_in_workbook = 0;
   for (size_t i = 0; i < targets.size(); ++i) {
@@ -145,7 +161,7 @@ core::Result<void> ExportRun::ExportBurst(const std::vector<BurstTarget>& target
     SheetJob job = Job(*opened->workbook, target.sheet, target.value.count, false);
     // Table names are unique per workbook: the sheets of one workbook number theirs.
     job.sink_options.table = TableNameForSheet(task.table, ++sheets_in_workbook);
-    job.local_table.name = TableNameForSheet(task.table, static_cast<int>(i) + 1);
+    job.local_table.name = TableNameForSheet(local_table_, static_cast<int>(i) + 1);
     ExportTask slice = BurstSlice(task, target.value);
     auto outcome = ExportSheet(job, Sources(std::move(slice)), Progress(on_progress), stop);
     if (!outcome) {
@@ -175,6 +191,7 @@ ExportReport ExportRun::Report() const {
   }
   if (FillsSeveralSheets(task)) report.sheets = sheets_;
   report.warnings = odoo_.warnings;
+  report.warnings.insert(report.warnings.end(), warnings_.begin(), warnings_.end());
   if (!task.burst_by.empty() && sheets_.empty()) {
     report.warnings.push_back("The filter matches no records, so no value of " + task.burst_by +
                               " made a sheet: nothing was written.");

@@ -56,6 +56,9 @@ class ExportRun {
   std::function<void(const PipelineProgress&)> Progress(
       const std::function<void(const ExportProgress&)>& on_progress) const;
   void Record(const SheetOutcome& outcome, const Opened& opened, const std::string& value);
+  /// The local copy's table, or none when the copy would hold too many cells to keep in memory.
+  std::string LocalTable();
+  core::Result<void> StartLocalBook();
 
   const ExportRequest& request_;
   OdooSide& odoo_;
@@ -67,6 +70,8 @@ class ExportRun {
   core::Sleeper& sleeper_;
   GraphSinkOptions sink_options_;
   std::shared_ptr<excel::XlsxFile> local_book_;  // the local copy when the run fills several sheets
+  std::string local_table_;                      // the task's table, unless the copy is too big for one
+  std::vector<std::string> warnings_;
   std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
 
   int64_t rows_ = 0;  // written by the sheets finished so far

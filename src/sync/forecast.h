@@ -15,6 +15,9 @@ struct SheetLimits {
   int64_t max_rows = 1'048'576;  // per sheet, the header row included
   int64_t max_columns = 16'384;
   int64_t max_workbook_bytes = 100'000'000;  // the ~100 MB Excel for the web opens
+  /// The most cells a local .xlsx copy gets as a table: libxlsxwriter keeps a table's cells in
+  /// memory until the file is written (above, the copy has a filter instead).
+  int64_t max_local_table_cells = 2'000'000;
 
   int64_t data_rows() const { return max_rows - 1; }
 };

@@ -2,16 +2,8 @@
 
 namespace xlsync::sync {
 
-XlsxSheetSink::XlsxSheetSink(std::string path, std::string sheet_name, excel::XlsxTable table,
-                             int64_t expected_cells)
-    : path_(std::move(path)), sheet_name_(std::move(sheet_name)), table_(std::move(table)) {
-  if (!table_.name.empty() && expected_cells > kMaxTableCells) {
-    warnings_.push_back("The local copy " + path_ + " has a filter instead of the table \"" + table_.name +
-                        "\": its " + std::to_string(expected_cells) +
-                        " cells are more than xlsync holds in memory to write a table (2,000,000).");
-    table_.name.clear();
-  }
-}
+XlsxSheetSink::XlsxSheetSink(std::string path, std::string sheet_name, excel::XlsxTable table)
+    : path_(std::move(path)), sheet_name_(std::move(sheet_name)), table_(std::move(table)) {}
 
 core::Result<void> XlsxSheetSink::Begin(const std::vector<core::Column>& columns) {
   auto file = excel::XlsxFile::Create(path_, /*constant_memory=*/table_.name.empty());

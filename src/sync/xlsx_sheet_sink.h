@@ -9,15 +9,11 @@
 namespace xlsync::sync {
 
 /// Writes the same rows, types and formats into a local .xlsx file (a copy to open offline). A
-/// table keeps every cell in memory until the end (libxlsxwriter), so above kMaxTableCells the
-/// file gets an autofilter instead and a warning says so.
+/// table keeps every cell in memory until the end (libxlsxwriter), so the run asks for one only
+/// up to SheetLimits::max_local_table_cells; without a table rows stream to disk.
 class XlsxSheetSink final : public SheetSink {
  public:
-  static constexpr int64_t kMaxTableCells = 2'000'000;
-
-  /// `expected_cells`: the run's rows x columns when it starts (Odoo's count).
-  XlsxSheetSink(std::string path, std::string sheet_name, excel::XlsxTable table = {},
-                int64_t expected_cells = 0);
+  XlsxSheetSink(std::string path, std::string sheet_name, excel::XlsxTable table = {});
 
   core::Result<void> Begin(const std::vector<core::Column>& columns) override;
   /// A local file is written in one go: it cannot continue an earlier process's file.
@@ -28,14 +24,11 @@ class XlsxSheetSink final : public SheetSink {
   core::Result<void> Verify(int64_t, uint64_t) override { return {}; }
 
   const std::string& path() const { return path_; }
-  /// Sentences for the run summary (a table left out).
-  const std::vector<std::string>& warnings() const { return warnings_; }
 
  private:
   std::string path_;
   std::string sheet_name_;
   excel::XlsxTable table_;
-  std::vector<std::string> warnings_;
   std::unique_ptr<excel::XlsxFile> file_;
 };
 

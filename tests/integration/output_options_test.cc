@@ -16,6 +16,7 @@
 #include "odoo/name_cache.h"
 #include "odoo/schema.h"
 #include "sync/exporter.h"
+#include "testing/support/xlsx_part.h"
 #include "tests/integration/export_world.h"
 
 namespace xlsync::fakes {
@@ -190,6 +191,30 @@ TEST_F(OutputOptionsTest, RolloverContinuesOnNumberedSheetsEachEqualToItsSlice) 
     EXPECT_EQ(report->sheets[s].rows, static_cast<int64_t>(count));
     ExpectRows(Sheet(names[s]), "res.partner", {"name", "email", "customer_rank"}, records, s * 1'000, count);
   }
+}
+
+TEST_F(OutputOptionsTest, TheLocalCopyHasTheTableOnEveryRolloverSheetUnlessItIsTooBigToHoldInMemory) {
+  Start({{"res.partner", 300}});
+  sync::ExportRequest request = Request("res.partner", {"name", "email"}, "Partners");
+  request.limits.max_rows = 101;  // 100 data rows a sheet
+  request.task.rollover = true;
+  request.task.table = "Contacts";
+  request.local_xlsx = (dir_ / "copy.xlsx").string();
+  auto report = Run(request);
+  ASSERT_TRUE(report) << report.error().message;
+  const std::string tables = ReadXlsxPart(request.local_xlsx, "xl/tables/table1.xml") +
+                             ReadXlsxPart(request.local_xlsx, "xl/tables/table2.xml");
+  EXPECT_THAT(tables, HasSubstr("name=\"Contacts\""));
+  EXPECT_THAT(tables, HasSubstr("name=\"Contacts_2\""));
+
+  // 300 rows x 2 columns over a limit of 500 cells: a filter instead, and a warning that says so.
+  request.limits.max_local_table_cells = 500;
+  report = Run(request);
+  ASSERT_TRUE(report) << report.error().message;
+  EXPECT_EQ(ReadXlsxPart(request.local_xlsx, "xl/tables/table1.xml"), "");
+  EXPECT_THAT(ReadXlsxPart(request.local_xlsx, "xl/worksheets/sheet1.xml"), HasSubstr("<autoFilter"));
+  EXPECT_THAT(report->warnings,
+              ::testing::Contains(HasSubstr("has a filter instead of the table \"Contacts\": its ")));
 }
 
 TEST_F(OutputOptionsTest, BurstBySalespersonFillsOneSheetPerValueEqualToItsSlice) {

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "testing/support/xlsx_part.h"
+
 namespace xlsync::excel {
 namespace {
 
@@ -27,17 +29,8 @@ class XlsxFileTest : public ::testing::Test {
 
   std::string Path(const std::string& name) const { return (folder_ / name).string(); }
 
-  // One part of the .xlsx zip, read with unzip (installed by the bootstrap).
   static std::string ReadPart(const std::string& file, const std::string& part) {
-    const std::string command = "unzip -p '" + file + "' " + part;
-    FILE* pipe = ::popen(command.c_str(), "r");
-    if (pipe == nullptr) return {};
-    std::string content;
-    char buffer[4096];
-    size_t read = 0;
-    while ((read = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) content.append(buffer, read);
-    ::pclose(pipe);
-    return content;
+    return fakes::ReadXlsxPart(file, part);
   }
 
   std::filesystem::path folder_;
