@@ -8,6 +8,8 @@
 namespace xlsync::core {
 
 std::string ToLower(std::string_view text);
+/// A whole number with thousands separators, as messages show counts: 1200000 -> "1,200,000".
+std::string GroupThousands(int64_t value);
 bool EqualsIgnoreCase(std::string_view a, std::string_view b);
 bool StartsWithIgnoreCase(std::string_view text, std::string_view prefix);
 std::string_view Trim(std::string_view text);

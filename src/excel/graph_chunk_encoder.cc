@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string_view>
 
+#include "core/text.h"
 #include "excel/cell_text.h"
 #include "excel/json_text.h"
 #include "excel/number_format.h"
@@ -17,14 +18,8 @@ constexpr std::string_view kFormatsHead = "],\"numberFormat\":[";
 // A guess of the JSON bytes of an average cell, only to size the first reservation.
 constexpr size_t kBytesPerCellGuess = 16;
 
-std::string GroupThousands(size_t value) {
-  std::string digits = std::to_string(value);
-  for (size_t i = digits.size(); i > 3; i -= 3) digits.insert(i - 3, ",");
-  return digits;
-}
-
 core::Error RowTooLarge(size_t allowed) {
-  return core::InvalidInput("One row needs more than " + GroupThousands(allowed) +
+  return core::InvalidInput("One row needs more than " + core::GroupThousands(static_cast<int64_t>(allowed)) +
                             " bytes of JSON, too much for one request to Excel Online: leave the "
                             "longest text fields (notes, descriptions, HTML) out of the export.");
 }

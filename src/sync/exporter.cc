@@ -65,8 +65,8 @@ core::Result<void> CheckLimits(const OdooSide& side, const ExportRequest& reques
     const Forecast part = MakeForecast(slice, request.limits);
     if (part.records > request.limits.data_rows() && !task.rollover) {
       return core::InvalidInput("The value \"" + target.value.display + "\" of " + task.burst_by + " matches " +
-                                GroupedCount(part.records) + " records, more than the " +
-                                GroupedCount(request.limits.data_rows()) + " rows an Excel sheet holds under its "
+                                core::GroupThousands(part.records) + " records, more than the " +
+                                core::GroupThousands(request.limits.data_rows()) + " rows an Excel sheet holds under its "
                                 "header: narrow the filter, or set rollover = true to continue on further sheets.");
     }
     XLSYNC_RETURN_IF_ERROR(CheckForecast(part, request.limits, true));

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/text.h"
 #include "excel/number_format.h"
 
 namespace xlsync::sync {
@@ -146,12 +147,12 @@ Forecast MakeForecast(const ForecastInput& input, const SheetLimits& limits) {
 
 core::Result<void> CheckForecast(const Forecast& forecast, const SheetLimits& limits, bool rollover) {
   if (forecast.columns > limits.max_columns) {
-    return core::InvalidInput("The export has " + GroupedCount(forecast.columns) + " columns, more than the " +
-                              GroupedCount(limits.max_columns) + " an Excel sheet holds: choose fewer fields.");
+    return core::InvalidInput("The export has " + core::GroupThousands(forecast.columns) + " columns, more than the " +
+                              core::GroupThousands(limits.max_columns) + " an Excel sheet holds: choose fewer fields.");
   }
   if (forecast.records > limits.data_rows() && !rollover) {
-    return core::InvalidInput("The filter matches " + GroupedCount(forecast.records) + " records, more than the " +
-                              GroupedCount(limits.data_rows()) + " rows an Excel sheet holds under its header: "
+    return core::InvalidInput("The filter matches " + core::GroupThousands(forecast.records) + " records, more than the " +
+                              core::GroupThousands(limits.data_rows()) + " rows an Excel sheet holds under its header: "
                               "narrow the filter, or set rollover = true to continue on further sheets.");
   }
   if (forecast.workbook_bytes > limits.max_workbook_bytes) {
@@ -163,26 +164,16 @@ core::Result<void> CheckForecast(const Forecast& forecast, const SheetLimits& li
 }
 
 std::vector<std::string> DescribeForecast(const Forecast& forecast) {
-  const std::string sheets = forecast.sheets == 1 ? "1 sheet" : GroupedCount(forecast.sheets) + " sheets";
+  const std::string sheets = forecast.sheets == 1 ? "1 sheet" : core::GroupThousands(forecast.sheets) + " sheets";
   return {
-      "forecast: " + GroupedCount(forecast.records) + " rows x " + GroupedCount(forecast.columns) + " columns = " +
-          GroupedCount(forecast.cells) + " cells on " + sheets,
-      "forecast: " + GroupedCount(forecast.odoo_requests) + " Odoo requests, " +
-          GroupedCount(forecast.graph_requests) + " Graph requests sending " + Megabytes(forecast.request_bytes) +
+      "forecast: " + core::GroupThousands(forecast.records) + " rows x " + core::GroupThousands(forecast.columns) + " columns = " +
+          core::GroupThousands(forecast.cells) + " cells on " + sheets,
+      "forecast: " + core::GroupThousands(forecast.odoo_requests) + " Odoo requests, " +
+          core::GroupThousands(forecast.graph_requests) + " Graph requests sending " + Megabytes(forecast.request_bytes) +
           ", about " + Duration(forecast.seconds),
       "forecast: about " + Megabytes(forecast.workbook_bytes) +
           " of data in the workbook (Excel for the web opens up to ~100 MB)",
   };
-}
-
-std::string GroupedCount(int64_t value) {
-  const std::string digits = std::to_string(value < 0 ? -value : value);
-  std::string out = value < 0 ? "-" : "";
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back(',');
-    out.push_back(digits[i]);
-  }
-  return out;
 }
 
 }  // namespace xlsync::sync

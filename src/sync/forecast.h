@@ -85,7 +85,5 @@ core::Result<void> CheckForecast(const Forecast& forecast, const SheetLimits& li
 /// The forecast as lines for a terminal ("forecast: 12,345 rows x 8 columns = ...").
 std::vector<std::string> DescribeForecast(const Forecast& forecast);
 
-/// 1234567 -> "1,234,567".
-std::string GroupedCount(int64_t value);
 
 }  // namespace xlsync::sync

@@ -4,6 +4,7 @@
 #include <optional>
 #include <thread>
 
+#include "core/text.h"
 #include "excel/cell_digest.h"
 #include "excel/cell_text.h"
 #include "excel/text_sanitizer.h"
@@ -67,12 +68,6 @@ void CountCutTexts(const core::Row& row, std::vector<int64_t>& texts_cut) {
   }
 }
 
-std::string GroupedNumber(int64_t value) {
-  std::string digits = std::to_string(value);
-  for (size_t i = digits.size(); i > 3; i -= 3) digits.insert(i - 3, ",");
-  return digits;
-}
-
 }  // namespace
 
 std::string CutTextsWarning(const std::vector<int64_t>& texts_cut, const std::vector<core::Column>& columns) {
@@ -85,7 +80,7 @@ std::string CutTextsWarning(const std::vector<int64_t>& texts_cut, const std::ve
   }
   if (total == 0) return {};
   const bool one = total == 1;
-  return GroupedNumber(total) + (one ? " text was" : " texts were") +
+  return core::GroupThousands(total) + (one ? " text was" : " texts were") +
          " longer than the 32,767 characters a cell holds and " + (one ? "was" : "were") +
          " cut (columns: " + labels + ").";
 }

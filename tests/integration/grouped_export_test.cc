@@ -11,6 +11,7 @@
 
 #include "excel/cell_text.h"
 #include "excel/serial_date.h"
+#include "odoo/value_cells.h"
 #include "tests/integration/export_world.h"
 
 namespace xlsync::fakes {
@@ -53,9 +54,7 @@ std::map<std::tuple<std::string, int64_t, double>, Expected> GroupsOf(const json
   const date::time_zone* brussels = date::locate_zone("Europe/Brussels");
   std::map<std::tuple<std::string, int64_t, double>, Expected> groups;
   for (const json& order : orders) {
-    std::istringstream text(order["date_order"].get<std::string>());
-    date::sys_seconds instant;
-    text >> date::parse("%F %T", instant);
+    const date::sys_seconds instant = *odoo::ParseOdooDatetime(order["date_order"].get<std::string>());
     const date::year_month_day local{date::floor<date::days>(brussels->to_local(instant))};
     const double month = *excel::DateSerial(static_cast<int>(local.year()), static_cast<unsigned>(local.month()), 1);
     Expected& group = groups[{order["partner_id"][1].get<std::string>(), order["partner_id"][0].get<int64_t>(), month}];

@@ -5,15 +5,17 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "core/text.h"
+#include "odoo/value_cells.h"
 #include "tests/integration/export_world.h"
 #include "tests/integration/libreoffice.h"
 
@@ -48,20 +50,15 @@ std::string Task(const std::string& workbook) {
 std::string Grouped(double value, int decimals) {
   char buffer[64];
   std::snprintf(buffer, sizeof buffer, "%.*f", decimals, std::fabs(value));
-  std::string digits(buffer);
-  const size_t point = digits.find('.');
-  for (long i = static_cast<long>(point == std::string::npos ? digits.size() : point) - 3; i > 0; i -= 3) {
-    digits.insert(static_cast<size_t>(i), ",");
-  }
-  return (value < 0 ? "-" : "") + digits;
+  const std::string digits(buffer);
+  const size_t point = std::min(digits.find('.'), digits.size());
+  const std::string whole = core::GroupThousands(std::strtoll(digits.substr(0, point).c_str(), nullptr, 10));
+  return (value < 0 ? "-" : "") + whole + digits.substr(point);
 }
 
 // What Odoo's UTC "2024-12-31 16:51:04" is on a Brussels wall clock, as Calc writes date values.
 std::string BrusselsIso(const std::string& utc) {
-  std::istringstream in(utc);
-  date::sys_seconds when;
-  in >> date::parse("%Y-%m-%d %H:%M:%S", when);
-  const auto local = date::locate_zone("Europe/Brussels")->to_local(when);
+  const auto local = date::locate_zone("Europe/Brussels")->to_local(*odoo::ParseOdooDatetime(utc));
   return date::format("%Y-%m-%dT%H:%M:%S", local);
 }
 

@@ -33,5 +33,12 @@ TEST(TextTest, NewGuidIsAVersionFourGuid) {
   EXPECT_NE(first, NewGuid());
 }
 
+TEST(TextTest, GroupsThousandsAsMessagesShowCounts) {
+  const std::pair<int64_t, const char*> cases[] = {
+      {0, "0"}, {7, "7"}, {999, "999"}, {1'000, "1,000"}, {32'767, "32,767"}, {1'048'575, "1,048,575"},
+      {1'200'000, "1,200,000"}, {-4'500, "-4,500"}, {9'223'372'036'854'775'807, "9,223,372,036,854,775,807"}};
+  for (const auto& [value, text] : cases) EXPECT_EQ(GroupThousands(value), text) << value;
+}
+
 }  // namespace
 }  // namespace xlsync::core
