@@ -12,6 +12,8 @@ packages=(
   libsqlite3-dev libsodium-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
+  # the benchmark harness (bench/): the OdooRPC peer and the chart
+  python3 python3-odoorpc python3-matplotlib
   # a real spreadsheet engine opens the local .xlsx in a test; libxml2 reads what it saw
   libreoffice-calc-nogui libxml2-dev fonts-dejavu-core poppler-utils
 )

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds xlsync and runs every test (unit and integration: fake Odoo and fake Graph on
-# 127.0.0.1), built with AddressSanitizer and UndefinedBehaviorSanitizer in build-test/, so every
-# test run also checks memory and undefined behaviour. --plain builds without sanitizers in
+# 127.0.0.1; then the benchmark harness on 1,000 rows), built with AddressSanitizer and
+# UndefinedBehaviorSanitizer in build-test/, so every test run also checks memory and undefined
+# behaviour. --plain builds without sanitizers in
 # build/ (what scripts/run.sh uses), for a quicker turn while developing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,3 +22,5 @@ scripts/bootstrap.sh
 cmake -S . -B "$build_dir" -G Ninja "${cmake_flags[@]}" >/dev/null
 cmake --build "$build_dir" -j "$(nproc)"
 ctest --test-dir "$build_dir" --output-on-failure -j "$(nproc)" --timeout 600
+# The benchmark harness (bench/), end to end on 1,000 rows, so it keeps working.
+bench/run.sh --smoke --build-dir "$build_dir"

@@ -1,4 +1,5 @@
 #include <CLI/CLI.hpp>
+#include <malloc.h>
 
 #include <cstdio>
 #include <exception>
@@ -118,6 +119,10 @@ int Main(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Rows are made on the Odoo reader thread and freed on the Graph writer thread. With glibc's
+  // default of up to 8 arenas a core, those frees across arenas doubled the CPU time and the peak
+  // memory of a 100,000 x 30 export (BENCHMARKS.md); two arenas keep both threads unhindered.
+  mallopt(M_ARENA_MAX, 2);
   try {
     return Main(argc, argv);
   } catch (const std::exception& error) {  // the one catch-all of the main thread (style.md)

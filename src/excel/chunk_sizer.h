@@ -4,22 +4,24 @@
 
 namespace xlsync::excel {
 
-/// Adaptive rows per chunk (msgraph.md §6.6): halves on a payload-limit error (413,
-/// RequestPayloadSizeLimitExceeded, rangeExceedsLimit) or on the second 504 in a row, never below
-/// the floor; grows back by 25 % after 10 clean chunks, never above the starting size. One per
-/// write stream; not thread-safe.
+/// Adaptive rows per chunk (msgraph.md §6.6). Until the service first objects it grows by half
+/// after every clean chunk, from the starting size up to the ceiling (Excel states no cell cap,
+/// only payload limits); it halves on a payload-limit error (413, RequestPayloadSizeLimitExceeded,
+/// rangeExceedsLimit) or on the second 504 in a row, never below the floor; after that it grows
+/// back by 25 % after 10 clean chunks, never to a size that failed. One per write stream.
 class ChunkSizer {
  public:
   /// Clean chunks in a row before growing again.
   static constexpr int kCleanChunksToGrow = 10;
 
-  /// `start_rows` is the size the budget allows (at least 1); `min_rows` the floor (clamped to
-  /// 1..start_rows).
-  ChunkSizer(size_t start_rows, size_t min_rows);
+  /// `start_rows` is the first size (at least 1); `min_rows` the floor (clamped to 1..start_rows);
+  /// `max_rows` the ceiling (0 or less than the start: the start).
+  ChunkSizer(size_t start_rows, size_t min_rows, size_t max_rows = 0);
 
   size_t rows() const { return rows_; }
   size_t start_rows() const { return start_rows_; }
   size_t min_rows() const { return min_rows_; }
+  size_t max_rows() const { return max_rows_; }
 
   /// A chunk was acknowledged.
   void OnSuccess();
@@ -33,7 +35,9 @@ class ChunkSizer {
  private:
   size_t start_rows_;
   size_t min_rows_;
+  size_t max_rows_;
   size_t rows_;
+  bool probing_ = true;  // no payload error or timeout yet
   int clean_chunks_ = 0;
   int timeouts_in_a_row_ = 0;
 };

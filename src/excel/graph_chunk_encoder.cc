@@ -67,6 +67,15 @@ size_t GraphChunkEncoder::RowsPerChunk() const {
   return std::max<size_t>(1, budget_.max_cells / std::max<size_t>(1, columns_.size()));
 }
 
+size_t GraphChunkEncoder::MaxRowsPerChunk() const {
+  return std::max(RowsPerChunk(), budget_.ceiling_cells / std::max<size_t>(1, columns_.size()));
+}
+
+size_t GraphChunkEncoder::AnswerBytes(size_t body_bytes, size_t cells) {
+  constexpr size_t kFormatAndTypeBytes = 24;  // "General", "Double" and their quotes and commas
+  return 3 * body_bytes + kFormatAndTypeBytes * cells;
+}
+
 // A string starting with "=" is a formula in `values` (msgraph.md §6.4); the URL is xlsync's own
 // (percent-encoded, no quotes), so this is the one formula written even with formulas off.
 void GraphChunkEncoder::AppendLink(const core::Cell& cell, std::string& body) const {
@@ -138,7 +147,7 @@ core::Result<size_t> GraphChunkEncoder::Encode(std::span<const core::Row> rows, 
   if (columns_.empty()) {
     return core::InvalidInput("The export has no columns: choose at least one field to export.");
   }
-  size_t limit = std::min({rows.size(), std::max<size_t>(1, max_rows), RowsPerChunk()});
+  size_t limit = std::min({rows.size(), std::max<size_t>(1, max_rows), MaxRowsPerChunk()});
   if (max_rows_cap_ > 0) limit = std::min(limit, max_rows_cap_);
   // numberFormat goes with the values in the same PATCH (msgraph.md §6.6): one row of formats
   // per row, the columns' own unless a cell carries its own (an amount in another currency).
@@ -164,7 +173,9 @@ core::Result<size_t> GraphChunkEncoder::Encode(std::span<const core::Row> rows, 
       return std::move(outcome).error();
     }
     const size_t total = body.size() + tail;
-    if (*outcome == RowOutcome::kOverLimit || total > allowed) {
+    const bool answer_too_large =
+        count > 0 && AnswerBytes(total, (count + 1) * columns_.size()) > budget_.max_answer_bytes;
+    if (*outcome == RowOutcome::kOverLimit || total > allowed || answer_too_large) {
       if (count == 0) {
         body.clear();
         return RowTooLarge(allowed);

@@ -10,13 +10,17 @@
 
 namespace xlsync::excel {
 
-/// Limits of one range PATCH (msgraph.md §6.6): cells, body bytes (a single row may exceed
-/// max_bytes up to hard_max_bytes, under Excel's 5 MB payload limit) and the floor rows for
-/// shrinking chunks.
+/// Limits of one range PATCH (msgraph.md §6.6): cells of the first chunk and at most (chunks grow
+/// between the two while Excel takes them, see ChunkSizer), body bytes (a single row may exceed
+/// max_bytes up to hard_max_bytes, under Excel's 5 MB payload limit), the estimated size of
+/// Excel's answer (it repeats the range: values, text, formulas, formats and types, under the same
+/// 5 MB limit) and the floor rows for shrinking chunks.
 struct ChunkBudget {
   size_t max_cells = 20'000;
+  size_t ceiling_cells = 100'000;
   size_t max_bytes = 2'000'000;
   size_t hard_max_bytes = 4'000'000;
+  size_t max_answer_bytes = 4'000'000;
   size_t min_rows = 100;
 };
 
@@ -40,8 +44,13 @@ class GraphChunkEncoder {
   void set_max_rows_cap(size_t rows) { max_rows_cap_ = rows; }
   const ChunkBudget& budget() const { return budget_; }
   const std::vector<core::Column>& columns() const { return columns_; }
-  /// Rows per chunk that the cell budget allows: max_cells / columns, at least 1.
+  /// Rows of the first chunk: max_cells / columns, at least 1.
   size_t RowsPerChunk() const;
+  /// Rows per chunk at most: ceiling_cells / columns, at least RowsPerChunk().
+  size_t MaxRowsPerChunk() const;
+  /// Excel's answer to a PATCH of `cells` cells whose body has `body_bytes` bytes, over-estimated:
+  /// values, text and formulas each about as long as the body, plus a format and a type per cell.
+  static size_t AnswerBytes(size_t body_bytes, size_t cells);
 
  private:
   enum class RowOutcome { kDone, kOverLimit };

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "core/text.h"
+#include "excel/graph_chunk_encoder.h"
 #include "excel/number_format.h"
 
 namespace xlsync::sync {
@@ -121,11 +122,17 @@ Forecast MakeForecast(const ForecastInput& input, const SheetLimits& limits) {
   forecast.request_bytes = row.request * input.records;
   forecast.workbook_bytes = row.workbook * input.records;
 
-  const int64_t by_cells = static_cast<int64_t>(input.budget.max_cells) / std::max<int64_t>(1, forecast.columns);
+  // Chunks grow from max_cells to ceiling_cells within a few requests (ChunkSizer), so the
+  // ceiling and the byte budgets of the request and of Excel's answer set their number.
+  const int64_t columns = std::max<int64_t>(1, forecast.columns);
+  const int64_t by_cells = static_cast<int64_t>(input.budget.ceiling_cells) / columns;
   const int64_t by_bytes = static_cast<int64_t>(input.budget.max_bytes) / std::max<int64_t>(1, row.request);
-  const int64_t rows_per_chunk = std::max<int64_t>(1, std::min(by_cells, by_bytes));
+  const auto answer_per_row = static_cast<int64_t>(
+      excel::GraphChunkEncoder::AnswerBytes(static_cast<size_t>(row.request), static_cast<size_t>(columns)));
+  const int64_t by_answer = static_cast<int64_t>(input.budget.max_answer_bytes) / std::max<int64_t>(1, answer_per_row);
+  const int64_t rows_per_chunk = std::max<int64_t>(1, std::min({by_cells, by_bytes, by_answer}));
   const int64_t chunks = Ceil(input.records, rows_per_chunk) + forecast.sheets - 1;  // sheets cut chunks
-  const int64_t reads = Ceil(input.records, kVerifyRowsPerRead) + forecast.sheets;
+  const int64_t reads = Ceil(input.records, std::max<int64_t>(1, kVerifyCellsPerRead / columns)) + forecast.sheets;
   forecast.graph_requests = kGraphFixedRequests + kGraphRequestsPerSheet * forecast.sheets + chunks + reads;
   // Keyset paging stops on a short page, so a full last page costs one more request (§9.4).
   forecast.odoo_requests = kOdooFixedRequests + input.records / std::max(1, input.page_size) + 1;

@@ -61,7 +61,7 @@ struct Forecast {
 inline constexpr int64_t kOdooFixedRequests = 4;    // version, login, fields_get, search_count
 inline constexpr int64_t kGraphFixedRequests = 11;  // token, drive, item, session, sheets, ...
 inline constexpr int64_t kGraphRequestsPerSheet = 4;  // add or find, clear, header, used range
-inline constexpr int64_t kVerifyRowsPerRead = 5'000;  // GraphSinkOptions::verify_rows_per_read
+inline constexpr int64_t kVerifyCellsPerRead = 250'000;  // GraphSinkOptions::verify_cells_per_read
 inline constexpr double kOdooSecondsPerRequest = 0.040;
 inline constexpr double kOdooSecondsPerRecord = 60e-6;
 inline constexpr double kGraphSecondsPerRequest = 0.020;

@@ -74,7 +74,7 @@ void GraphSheetSink::StartWriting(int64_t rows, int64_t last_nonempty_row) {
   encoder_.emplace(columns_, options_.budget, options_.allow_formulas);
   const size_t by_cells =
       std::max<size_t>(1, options_.budget.max_cells / std::max<size_t>(1, columns_.size()));
-  sizer_.emplace(by_cells, std::min(options_.budget.min_rows, by_cells));
+  sizer_.emplace(by_cells, std::min(options_.budget.min_rows, by_cells), encoder_->MaxRowsPerChunk());
   next_row_ = rows + 2;
   rows_taken_ = rows;
   last_nonempty_row_ = last_nonempty_row;
@@ -161,6 +161,10 @@ core::Result<void> GraphSheetSink::SendChunk(std::span<const core::Row> rows,
   }
   const auto address = excel::RangeAddress(first, 0, last, static_cast<int>(columns_.size()) - 1);
   XLSYNC_RETURN_IF_ERROR(workbook_.PatchRange(*sheet_, address, body));
+  // A number format cannot contain an unescaped quote, so this is where the values end.
+  const size_t formats = body.rfind("],\"numberFormat\":[");
+  value_bytes_sent_ += formats == std::string::npos ? body.size() : formats;
+  cells_sent_ += rows.size() * columns_.size();
   for (size_t i = 0; i < rows.size(); ++i) {
     if (HasValue(rows[i])) last_nonempty_acked_ = next_row_ + static_cast<int64_t>(i);
   }
@@ -174,6 +178,20 @@ std::string GraphSheetSink::LastColumn() const {
   return excel::ColumnName(static_cast<int>(columns_.size()) - 1);
 }
 
+int64_t GraphSheetSink::RowsPerRead() const {
+  const size_t columns = std::max<size_t>(1, static_cast<size_t>(Width()));
+  size_t rows = std::max<size_t>(1, options_.verify_cells_per_read / columns);
+  if (cells_sent_ > 0 && value_bytes_sent_ > 0) {
+    // Excel reads values back in about the bytes they were written in (msgraph.md §6.5: 5 MB
+    // answers at most), so fewer requests fit long texts than numbers.
+    const double bytes_per_row = static_cast<double>(value_bytes_sent_) / static_cast<double>(cells_sent_) *
+                                 static_cast<double>(columns);
+    const auto fit = static_cast<size_t>(static_cast<double>(options_.budget.max_answer_bytes) / bytes_per_row);
+    rows = std::clamp<size_t>(fit, 1, rows);
+  }
+  return static_cast<int64_t>(rows);
+}
+
 core::Result<void> GraphSheetSink::Verify(int64_t rows, uint64_t digest) {
   XLSYNC_RETURN_IF_ERROR(VerifyHeader());
   XLSYNC_RETURN_IF_ERROR(VerifyExtent(rows));
@@ -182,15 +200,19 @@ core::Result<void> GraphSheetSink::Verify(int64_t rows, uint64_t digest) {
   if (options_.allow_formulas) return {};
   excel::RowDigest read_back;
   const int last_column = static_cast<int>(columns_.size()) - 1;
-  for (int64_t first = 2; first <= rows + 1;
-       first += static_cast<int64_t>(options_.verify_rows_per_read)) {
-    const int64_t last = std::min<int64_t>(
-        rows + 1, first + static_cast<int64_t>(options_.verify_rows_per_read) - 1);
+  int64_t step = RowsPerRead();
+  for (int64_t first = 2; first <= rows + 1;) {
+    const int64_t last = std::min<int64_t>(rows + 1, first + step - 1);
     auto range = workbook_.GetRange(
         *sheet_,
         excel::RangeAddress(static_cast<int>(first), 0, static_cast<int>(last), last_column));
+    if (!range && msgraph::IsPayloadTooLarge(range.error()) && step > 1) {
+      step /= 2;  // Excel's answer would pass 5 MB (msgraph.md §6.5): read half as many rows
+      continue;
+    }
     if (!range) return std::move(range).error();
     for (const auto& row : (*range)["values"]) read_back.AddJsonRow(row);
+    first = last + 1;
   }
   if (read_back.rows() != static_cast<size_t>(rows) || read_back.value() != digest) {
     return core::Conflict("Sheet \"" + sheet_name_ +

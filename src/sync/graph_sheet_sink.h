@@ -16,8 +16,9 @@ namespace xlsync::sync {
 struct GraphSinkOptions {
   excel::ChunkBudget budget;
   bool allow_formulas = false;
-  /// Rows per GET when reading the sheet back to verify it.
-  size_t verify_rows_per_read = 5'000;
+  /// Cells per GET when reading the sheet back to verify it, at most: fewer when the values
+  /// written suggest a longer answer than budget.max_answer_bytes.
+  size_t verify_cells_per_read = 250'000;
   /// Called after each acknowledged chunk with the number of data rows now in the sheet and the
   /// sheet row of the last one holding a value.
   std::function<void(int64_t rows, int64_t last_nonempty_row)> on_acknowledged;
@@ -57,6 +58,8 @@ class GraphSheetSink final : public SheetSink {
   core::Result<void> SendChunk(std::span<const core::Row> rows, const std::string& body);
   void StartWriting(int64_t rows, int64_t last_nonempty_row);
   std::string LastColumn() const;
+  /// Rows per GET when reading back: within verify_cells_per_read and the answer budget.
+  int64_t RowsPerRead() const;
   int Width() const { return static_cast<int>(columns_.size()); }
   // graph_sheet_sink_layout.cc: the sheet before the data, and the checks after it.
   core::Result<void> OpenTable(bool must_exist);
@@ -88,6 +91,8 @@ class GraphSheetSink final : public SheetSink {
   int64_t last_nonempty_acked_ = 1;
   bool continued_ = false;
   int chunks_sent_ = 0;
+  size_t cells_sent_ = 0;        // in this process: the size of a read-back page is judged by them
+  size_t value_bytes_sent_ = 0;  // the "values" part of the bodies sent
   bool sheet_created_ = false;
 };
 

@@ -217,7 +217,7 @@ core::Result<void> GraphSheetSink::VerifyExtent(int64_t rows) {
 }
 
 core::Result<void> GraphSheetSink::VerifyNothingBelow(int64_t rows, int64_t last_row) {
-  const auto step = static_cast<int64_t>(std::max<size_t>(1, options_.verify_rows_per_read));
+  const int64_t step = RowsPerRead();
   for (int64_t first = rows + 2; first <= last_row; first += step) {
     const int64_t last = std::min(last_row, first + step - 1);
     auto range = workbook_.GetRange(

@@ -50,6 +50,13 @@ struct Reply {
     reply.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     return reply;
   }
+  /// A reply whose JSON text is already written.
+  static Reply JsonText(int status, std::string body) {
+    Reply reply;
+    reply.status = status;
+    reply.body = std::move(body);
+    return reply;
+  }
   static Reply Empty(int status) {
     Reply reply;
     reply.status = status;

@@ -77,6 +77,7 @@ class FakeGraph {
   void SetAsyncCreateSession(bool async);
   void SetMaxCellsPerRequest(std::size_t cells);
   void SetMaxRequestBytes(std::size_t bytes);
+  void SetMaxResponseBytes(std::size_t bytes);
   void SetLatency(std::chrono::milliseconds per_call, std::chrono::microseconds per_kib);
 
   // Faults (also through POST /__fake__/faults, see README.md).

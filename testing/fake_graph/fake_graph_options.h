@@ -34,6 +34,7 @@ struct FakeGraphOptions {
   bool async_create_session = false;
   int async_polls_before_success = 1;
   std::size_t max_request_bytes = 5'000'000;
+  std::size_t max_response_bytes = 5'000'000;  // workbook answers over it: 413 (msgraph.md §6.5)
   std::size_t max_cells_per_request = 0;  // 0 = no cap
   std::size_t max_read_cells = 5'000'000;
   std::chrono::milliseconds call_latency{0};

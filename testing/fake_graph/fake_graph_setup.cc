@@ -176,6 +176,11 @@ void FakeGraph::SetMaxRequestBytes(std::size_t bytes) {
   impl_->state.options.max_request_bytes = bytes;
 }
 
+void FakeGraph::SetMaxResponseBytes(std::size_t bytes) {
+  std::lock_guard lock(impl_->state.mutex);
+  impl_->state.options.max_response_bytes = bytes;
+}
+
 void FakeGraph::SetLatency(std::chrono::milliseconds per_call, std::chrono::microseconds per_kib) {
   impl_->call_latency_ms = per_call.count();
   impl_->per_kib_latency_us = per_kib.count();

@@ -8,6 +8,31 @@
 namespace xlsync::fakes {
 
 Reply GraphRouter::Route(GraphState& state, const Exchange& exchange) {
+  return LimitAnswer(state, exchange, RouteChecked(state, exchange));
+}
+
+Reply GraphRouter::LimitAnswer(const GraphState& state, const Exchange& exchange, Reply reply) {
+  // msgraph.md §6.5: Excel for the web's 5 MB limit holds for answers too (a range read, or the
+  // range a PATCH answers with). The PATCH has been applied by then: a replay is harmless.
+  if (reply.error || reply.body.size() <= state.options.max_response_bytes ||
+      exchange.raw_path.find("/workbook/") == std::string::npos) {
+    return reply;
+  }
+  const std::string message =
+      "The size of the payload exceeded the limit. Read the documentation: "
+      "https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins.";
+  // The shape users reported (microsoft-graph-docs#15709); the status is our choice (README).
+  GraphError error;
+  error.status = 413;
+  error.chain = {{"ResponsePayloadSizeLimitExceeded", message}, {"responsePayloadSizeLimitExceeded", message}};
+  Reply refused = Reply::Fail(std::move(error));
+  refused.route_kind = reply.route_kind;
+  refused.session_id = reply.session_id;
+  refused.cells_written = reply.cells_written;
+  return refused;
+}
+
+Reply GraphRouter::RouteChecked(GraphState& state, const Exchange& exchange) {
   const TokenGrant* grant = nullptr;
   Reply refused = Authenticate(state, exchange, grant);
   if (!grant) return refused;

@@ -1,9 +1,11 @@
 #include "testing/fake_graph/range_json.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 
 #include "core/text.h"
+#include "excel/json_text.h"
 #include "testing/fake_graph/hyperlink_formula.h"
 #include "testing/fake_graph/number_text.h"
 
@@ -29,34 +31,76 @@ std::string_view ValueType(const CellView& cell) {
   return "Unknown";
 }
 
-struct Arrays {
-  nlohmann::json values, text, formulas, formats, types;
-};
-
-Arrays CellArrays(const Worksheet& sheet, const GridRange& range) {
-  Arrays arrays{nlohmann::json::array(), nlohmann::json::array(), nlohmann::json::array(),
-                nlohmann::json::array(), nlohmann::json::array()};
-  for (int row = range.first_row; row <= range.last_row; ++row) {
-    Arrays line{nlohmann::json::array(), nlohmann::json::array(), nlohmann::json::array(),
-                nlohmann::json::array(), nlohmann::json::array()};
-    for (int column = range.first_column; column <= range.last_column; ++column) {
-      const CellView stored = sheet.cells.Get(row, column);
-      const DisplayedCell shown(stored);
-      const CellView& cell = shown.view();
-      nlohmann::json value = RangeJson::Value(cell);
-      line.text.push_back(NumberText::Render(cell));
-      line.formulas.push_back(shown.link() ? nlohmann::json(std::string(stored.text)) : value);
-      line.values.push_back(std::move(value));
-      line.formats.push_back(cell.number_format);
-      line.types.push_back(ValueType(cell));
-    }
-    arrays.values.push_back(std::move(line.values));
-    arrays.text.push_back(std::move(line.text));
-    arrays.formulas.push_back(std::move(line.formulas));
-    arrays.formats.push_back(std::move(line.formats));
-    arrays.types.push_back(std::move(line.types));
+// The cell arrays are written as text straight from the cells: a PATCH answer repeats the range
+// six times over, and building it as a JSON tree cost more than the rest of the request.
+void AppendValue(std::string& out, const CellView& cell) {
+  switch (cell.kind) {
+    case ValueKind::kEmpty:
+      out.append("\"\"");
+      return;
+    case ValueKind::kBoolean:
+      out.append(cell.boolean ? "true" : "false");
+      return;
+    case ValueKind::kText:
+      excel::AppendJsonString(out, cell.text);
+      return;
+    case ValueKind::kNumber:
+      excel::AppendJsonNumber(out, cell.number);  // 45366, not 45366.0, as Graph sends them
+      return;
   }
-  return arrays;
+}
+
+enum Array { kFormulas, kFormulasLocal, kNumberFormat, kText, kValueTypes, kValues, kArrays };
+constexpr std::array<std::string_view, kArrays> kArrayNames = {"formulas",   "formulasLocal", "numberFormat",
+                                                               "text",       "valueTypes",    "values"};
+
+void AppendCell(const CellView& stored, const std::array<bool, kArrays>& wanted,
+                std::array<std::string, kArrays>& out) {
+  const DisplayedCell shown(stored);
+  const CellView& cell = shown.view();
+  if (wanted[kValues]) AppendValue(out[kValues], cell);
+  if (wanted[kText]) excel::AppendJsonString(out[kText], NumberText::Render(cell));
+  for (const Array formulas : {kFormulas, kFormulasLocal}) {
+    if (!wanted[formulas]) continue;
+    if (shown.link()) {
+      excel::AppendJsonString(out[formulas], stored.text);
+    } else {
+      AppendValue(out[formulas], cell);
+    }
+  }
+  if (wanted[kNumberFormat]) excel::AppendJsonString(out[kNumberFormat], cell.number_format);
+  if (wanted[kValueTypes]) excel::AppendJsonString(out[kValueTypes], ValueType(cell));
+}
+
+/// `"name":[[…],…]` for each wanted array, in kArrayNames order, each preceded by a comma.
+std::string CellArrays(const Worksheet& sheet, const GridRange& range, const std::array<bool, kArrays>& wanted) {
+  std::array<std::string, kArrays> arrays;
+  for (auto& array : arrays) array.push_back('[');
+  for (int row = range.first_row; row <= range.last_row; ++row) {
+    for (int i = 0; i < kArrays; ++i) {
+      if (wanted[i]) arrays[i].append(row == range.first_row ? "[" : ",[");
+    }
+    for (int column = range.first_column; column <= range.last_column; ++column) {
+      if (column > range.first_column) {
+        for (int i = 0; i < kArrays; ++i) {
+          if (wanted[i]) arrays[i].push_back(',');
+        }
+      }
+      AppendCell(sheet.cells.Get(row, column), wanted, arrays);
+    }
+    for (int i = 0; i < kArrays; ++i) {
+      if (wanted[i]) arrays[i].push_back(']');
+    }
+  }
+  std::string out;
+  for (int i = 0; i < kArrays; ++i) {
+    if (!wanted[i]) continue;
+    out.append(",\"").append(kArrayNames[i]).append("\":");
+    // msgraph.md §6.4: unbounded ranges (A:B, 1:4) read with null cell arrays.
+    out.append(range.unbounded() ? std::string_view("null") : std::string_view(arrays[i]));
+    if (!range.unbounded()) out.push_back(']');
+  }
+  return out;
 }
 
 }  // namespace
@@ -76,9 +120,9 @@ core::Result<std::optional<std::set<std::string>>> RangeJson::Select(const Excha
   return std::optional(names);
 }
 
-nlohmann::json RangeJson::Build(const Worksheet& sheet, const GridRange& range,
-                                const std::optional<std::set<std::string>>& select) {
-  auto wanted = [&](const char* name) { return !select || select->contains(name); };
+std::string RangeJson::Render(const Worksheet& sheet, const GridRange& range,
+                              const std::optional<std::set<std::string>>& select) {
+  auto wanted = [&](std::string_view name) { return !select || select->contains(std::string(name)); };
   const std::string address = QualifiedAddress(sheet.name, range);
   nlohmann::json json = {{"@odata.type", "#microsoft.graph.workbookRange"}};
   if (wanted("address")) json["address"] = address;
@@ -91,36 +135,19 @@ nlohmann::json RangeJson::Build(const Worksheet& sheet, const GridRange& range,
   if (wanted("rowCount")) json["rowCount"] = range.rows();
   if (wanted("rowHidden")) json["rowHidden"] = false;
   if (wanted("rowIndex")) json["rowIndex"] = range.first_row;
-  const bool any_array = wanted("values") || wanted("text") || wanted("formulas") ||
-                         wanted("formulasLocal") || wanted("numberFormat") || wanted("valueTypes");
-  if (!any_array) return json;
-  // msgraph.md §6.4: unbounded ranges (A:B, 1:4) read with null cell arrays.
-  Arrays arrays = range.unbounded() ? Arrays{} : CellArrays(sheet, range);
-  if (wanted("formulasLocal")) json["formulasLocal"] = arrays.formulas;
-  if (wanted("formulas")) json["formulas"] = std::move(arrays.formulas);
-  if (wanted("numberFormat")) json["numberFormat"] = std::move(arrays.formats);
-  if (wanted("text")) json["text"] = std::move(arrays.text);
-  if (wanted("valueTypes")) json["valueTypes"] = std::move(arrays.types);
-  if (wanted("values")) json["values"] = std::move(arrays.values);
-  return json;
+  std::string text = json.dump();
+  std::array<bool, kArrays> arrays{};
+  for (int i = 0; i < kArrays; ++i) arrays[i] = wanted(kArrayNames[i]);
+  if (std::find(arrays.begin(), arrays.end(), true) == arrays.end()) return text;
+  text.pop_back();  // the closing brace: the arrays follow
+  text.append(CellArrays(sheet, range, arrays));
+  text.push_back('}');
+  return text;
 }
 
-nlohmann::json RangeJson::Value(const CellView& cell) {
-  switch (cell.kind) {
-    case ValueKind::kEmpty:
-      return "";
-    case ValueKind::kBoolean:
-      return cell.boolean;
-    case ValueKind::kText:
-      return std::string(cell.text);
-    case ValueKind::kNumber:
-      break;
-  }
-  // Integral values read back as JSON integers (45366, not 45366.0), as Graph sends them.
-  if (cell.number == std::floor(cell.number) && std::fabs(cell.number) < 9.007199254740992e15) {
-    return static_cast<std::int64_t>(cell.number);
-  }
-  return cell.number;
+nlohmann::json RangeJson::Build(const Worksheet& sheet, const GridRange& range,
+                                const std::optional<std::set<std::string>>& select) {
+  return nlohmann::json::parse(Render(sheet, range, select));
 }
 
 }  // namespace xlsync::fakes

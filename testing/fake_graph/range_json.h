@@ -20,9 +20,12 @@ class RangeJson {
  public:
   /// The $select set (nullopt = every property); an unknown property is an error.
   static core::Result<std::optional<std::set<std::string>>> Select(const Exchange& exchange);
+  /// The range object as JSON text, what replies send.
+  static std::string Render(const Worksheet& sheet, const GridRange& range,
+                            const std::optional<std::set<std::string>>& select);
+  /// The same, parsed.
   static nlohmann::json Build(const Worksheet& sheet, const GridRange& range,
                               const std::optional<std::set<std::string>>& select);
-  static nlohmann::json Value(const CellView& cell);
 };
 
 }  // namespace xlsync::fakes

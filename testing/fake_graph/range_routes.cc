@@ -93,7 +93,7 @@ Reply RangeRoutes::Read(GraphCall& call, const Worksheet& sheet, const GridRange
         400, "rangeExceedsLimit",
         "The range has more cells than can be read in one request: read it in smaller blocks."));
   }
-  return Reply::Json(200, RangeJson::Build(sheet, range, *select));
+  return Reply::JsonText(200, RangeJson::Render(sheet, range, *select));
 }
 
 Reply RangeRoutes::Write(GraphCall& call, WorkbookTarget& target, Worksheet& sheet,
@@ -126,7 +126,7 @@ Reply RangeRoutes::Write(GraphCall& call, WorkbookTarget& target, Worksheet& she
   // msgraph.md §6.7: header cells stay unique text, whatever a PATCH writes into them.
   target.workbook->tables().SyncHeaders(sheet.id, range, sheet.cells);
   Touch(call, target);
-  Reply reply = Reply::Json(200, RangeJson::Build(sheet, range, *select));
+  Reply reply = Reply::JsonText(200, RangeJson::Render(sheet, range, *select));
   reply.cells_written = *written;
   return reply;
 }
@@ -175,7 +175,7 @@ Reply RangeRoutes::Shift(GraphCall& call, WorkbookTarget& target, Worksheet& she
   if (!done) return Reply::Fail(GraphError::FromCore(done.error()));
   Touch(call, target);
   // msgraph.md §6.4: insert answers the new range, delete answers nothing.
-  return insert ? Reply::Json(200, RangeJson::Build(sheet, range, *select)) : Reply::Empty(204);
+  return insert ? Reply::JsonText(200, RangeJson::Render(sheet, range, *select)) : Reply::Empty(204);
 }
 
 }  // namespace xlsync::fakes

@@ -326,7 +326,7 @@ Reply TableRoutes::Remove(GraphCall& call, WorkbookTarget& target, Table& table,
   Touch(call, target);
   if (keep_cells) {
     // msgraph.md §6.7: convertToRange answers the range; the data stays.
-    return Reply::Json(200, RangeJson::Build(sheet, range, std::nullopt));
+    return Reply::JsonText(200, RangeJson::Render(sheet, range, std::nullopt));
   }
   // msgraph.md §6.7 [Inf]: deleting a table deletes its cells too.
   sheet.cells.Clear(range, true, true);

@@ -18,6 +18,7 @@ class ResumeTest : public ExportWorld {
     sync::ExportRequest request = InProcessRequest("res.partner", fields_, sheet);
     request.task.page_size = 500;
     request.budget.max_cells = 2'000;  // 400 rows of 5 cells a chunk: many checkpoints
+    request.budget.ceiling_cells = 2'000;
     return request;
   }
 

@@ -17,7 +17,7 @@ TEST(ChunkSizerTest, HalvesDownToTheFloorThenRefuses) {
   EXPECT_EQ(sizer.rows(), 100u);
 }
 
-TEST(ChunkSizerTest, GrowsBackByAQuarterAfterTenCleanChunksNeverAboveTheStart) {
+TEST(ChunkSizerTest, GrowsBackByAQuarterAfterTenCleanChunksNeverToTheSizeThatFailed) {
   ChunkSizer sizer(1'000, 100);
   while (sizer.Shrink()) {
   }
@@ -28,7 +28,38 @@ TEST(ChunkSizerTest, GrowsBackByAQuarterAfterTenCleanChunksNeverAboveTheStart) {
   for (int i = 0; i < 10; ++i) sizer.OnSuccess();
   EXPECT_EQ(sizer.rows(), 156u);
   for (int i = 0; i < 1'000; ++i) sizer.OnSuccess();
+  EXPECT_EQ(sizer.rows(), 999u);
+}
+
+TEST(ChunkSizerTest, WithoutACeilingNeverGrowsAboveTheStart) {
+  ChunkSizer sizer(1'000, 100);
+  for (int i = 0; i < 100; ++i) sizer.OnSuccess();
   EXPECT_EQ(sizer.rows(), 1'000u);
+  EXPECT_EQ(sizer.max_rows(), 1'000u);
+}
+
+TEST(ChunkSizerTest, GrowsByHalfAfterEachCleanChunkUpToTheCeilingUntilTheFirstRefusal) {
+  ChunkSizer sizer(1'000, 100, 5'000);
+  std::vector<size_t> sizes;
+  for (int i = 0; i < 6; ++i) {
+    sizer.OnSuccess();
+    sizes.push_back(sizer.rows());
+  }
+  EXPECT_EQ(sizes, (std::vector<size_t>{1'500, 2'250, 3'375, 5'000, 5'000, 5'000}));
+}
+
+TEST(ChunkSizerTest, AfterARefusalGrowsSlowlyAndNeverBackToTheSizeThatFailed) {
+  ChunkSizer sizer(1'000, 100, 5'000);
+  sizer.OnSuccess();
+  sizer.OnSuccess();
+  ASSERT_EQ(sizer.rows(), 2'250u);
+  ASSERT_TRUE(sizer.Shrink());
+  EXPECT_EQ(sizer.rows(), 1'125u);
+  EXPECT_EQ(sizer.max_rows(), 2'249u);
+  sizer.OnSuccess();
+  EXPECT_EQ(sizer.rows(), 1'125u);  // no more doubling: ten clean chunks for each 25 %
+  for (int i = 0; i < 1'000; ++i) sizer.OnSuccess();
+  EXPECT_EQ(sizer.rows(), 2'249u);
 }
 
 TEST(ChunkSizerTest, AShrinkRestartsTheCountOfCleanChunks) {

@@ -93,13 +93,15 @@ TEST(GraphChunkEncoderTest, LeavesNumberFormatOutWhenNoColumnHasOne) {
   EXPECT_EQ(EncodeAll(encoder, rows, 100, 2), R"({"values":[[0.1,0],[123456789012345680,-3]]})");
 }
 
-TEST(GraphChunkEncoderTest, StopsAtTheCellBudgetTheCallersRowsAndTheCap) {
+TEST(GraphChunkEncoderTest, StopsAtTheCellCeilingTheCallersRowsAndTheCap) {
   ChunkBudget budget;
-  budget.max_cells = 10;
+  budget.max_cells = 6;
+  budget.ceiling_cells = 10;
   GraphChunkEncoder encoder(PlainColumns(3), budget);
   const auto rows = NumberRows(10, 3);
-  EXPECT_EQ(encoder.RowsPerChunk(), 3u);
-  EncodeAll(encoder, rows, 100, 3);  // 10 cells / 3 columns
+  EXPECT_EQ(encoder.RowsPerChunk(), 2u);     // the first chunk: 6 cells / 3 columns
+  EXPECT_EQ(encoder.MaxRowsPerChunk(), 3u);  // 10 cells / 3 columns
+  EncodeAll(encoder, rows, 100, 3);
   EncodeAll(encoder, rows, 2, 2);
   EncodeAll(encoder, rows, 0, 1);  // always some progress
   encoder.set_max_rows_cap(1);
@@ -107,6 +109,21 @@ TEST(GraphChunkEncoderTest, StopsAtTheCellBudgetTheCallersRowsAndTheCap) {
   encoder.set_max_rows_cap(0);
   EncodeAll(encoder, rows, 100, 3);
   EncodeAll(encoder, std::vector<Row>(rows.begin(), rows.begin() + 2), 100, 2);
+}
+
+TEST(GraphChunkEncoderTest, StopsWhereExcelsAnswerWouldPassItsBudget) {
+  ChunkBudget budget;
+  budget.max_answer_bytes = 1'000;
+  GraphChunkEncoder encoder(PlainColumns(3), budget);
+  // A row is [7,7,7] (7 bytes and a comma): 3 x body + 24 x 3 cells, about 96 bytes per row.
+  std::string body;
+  auto encoded = encoder.Encode(NumberRows(100, 3), body, 100);
+  ASSERT_TRUE(encoded);
+  EXPECT_EQ(*encoded, 10u);
+  EXPECT_LE(GraphChunkEncoder::AnswerBytes(body.size(), *encoded * 3), 1'000u);
+  EXPECT_GT(GraphChunkEncoder::AnswerBytes(body.size() + 8, (*encoded + 1) * 3), 1'000u);
+  budget.max_answer_bytes = 10;  // one row travels alone even over the budget
+  EXPECT_EQ(*GraphChunkEncoder(PlainColumns(3), budget).Encode(NumberRows(5, 3), body, 5), 1u);
 }
 
 TEST(GraphChunkEncoderTest, StopsAtTheByteBudgetCountingTheWholeBody) {

@@ -227,6 +227,16 @@ TEST_F(FakeGraphRangeTest, ABodyOverFiveMillionBytesIs413RequestPayloadSizeLimit
   EXPECT_TRUE(Snapshot().rows.empty());
 }
 
+TEST_F(FakeGraphRangeTest, AnAnswerOverTheLimitIs413ResponsePayloadSizeLimitExceededAfterThePatchApplied) {
+  fake_->SetMaxResponseBytes(300);
+  const auto patched = Patch("A1:B3", {{"values", Grid({{"aaaaaaaaaa", 1}, {"bbbbbbbbbb", 2}, {"cccccccccc", 3}})}});
+  EXPECT_EQ(patched.status, 413);
+  EXPECT_THAT(Codes(patched), ElementsAre("ResponsePayloadSizeLimitExceeded", "responsePayloadSizeLimitExceeded"));
+  EXPECT_EQ(Json(Get(Range("A3") + "?$select=values"))["values"][0][0], "cccccccccc");  // applied all the same
+  EXPECT_EQ(Get(Range("A1:B3") + "?$select=values").status, 200);  // a short answer passes
+  EXPECT_EQ(Get(Range("A1:B3")).status, 413);
+}
+
 TEST_F(FakeGraphRangeTest, TheOptionalCellCapAnswers413RangeExceedsLimit) {
   fake_->SetMaxCellsPerRequest(4);
   EXPECT_EQ(Patch("A1:B2", {{"values", Grid({{1, 2}, {3, 4}})}}).status, 200);

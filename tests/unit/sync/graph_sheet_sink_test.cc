@@ -46,6 +46,36 @@ TEST(GraphSheetSinkTest, WritesABoldHeaderAndFitsTheWidthsOnAFreshSheet) {
   EXPECT_EQ(h.Body(6), "");
 }
 
+TEST(GraphSheetSinkTest, ReadsBackInPagesOfTheCellBudgetAndHalvesOneExcelFindsTooLargeToAnswer) {
+  GraphSinkOptions options;
+  options.verify_cells_per_read = 12;  // 4 rows of 3 cells
+  SinkHarness h(options);
+  h.Reply(kSheets);
+  h.BlankSheet();
+  for (int i = 0; i < 4; ++i) h.Reply();  // header, bold, data, autofit
+  h.Header({"Customer", "Total", "Status"});
+  h.Used("A1:C9");
+  h.Reply(R"({"error":{"code":"ResponsePayloadSizeLimitExceeded","message":"The size of the payload exceeded the limit.",)"
+          R"("innerError":{"code":"responsePayloadSizeLimitExceeded","message":"The size of the payload exceeded the limit."}}})",
+          413);
+  for (int first = 1; first <= 7; first += 2) h.Reply(Values(first, 2));
+
+  ASSERT_TRUE(h.sink.Begin(kColumns));
+  ASSERT_TRUE(h.sink.Write(Rows(1, 8)));
+  ASSERT_TRUE(h.sink.Finish());
+  auto verified = h.sink.Verify(8, DigestOf(Rows(1, 8)));
+
+  ASSERT_TRUE(verified) << verified.error().message;
+  const auto lines = h.Lines();
+  ASSERT_EQ(lines.size(), 14u);
+  EXPECT_THAT(std::vector<std::string>(lines.begin() + 9, lines.end()),
+              ElementsAre("GET /sheet/range(address='A2:C5')?$select=values",
+                          "GET /sheet/range(address='A2:C3')?$select=values",
+                          "GET /sheet/range(address='A4:C5')?$select=values",
+                          "GET /sheet/range(address='A6:C7')?$select=values",
+                          "GET /sheet/range(address='A8:C9')?$select=values"));
+}
+
 TEST(GraphSheetSinkTest, LeavesTheUsersColumnsToTheRightAlone) {
   SinkHarness h;
   h.Reply(kSheets);

@@ -87,6 +87,7 @@ inline sync::GraphSinkOptions TableOptions(int64_t expected_rows, size_t max_cel
   options.table_style = "TableStyleMedium4";
   options.expected_rows = expected_rows;
   options.budget.max_cells = max_cells;
+  options.budget.ceiling_cells = max_cells;
   options.budget.min_rows = 1;
   return options;
 }
