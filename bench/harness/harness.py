@@ -112,6 +112,9 @@ def measure_case(ctx, results, odoo, graph, rows, columns, fields, swept):
     runs = ctx.step(f"{label} xlsync export", lambda: xlsync_runs.export_runs(
         ctx, odoo, graph, task_path, rows, columns))
     case["xlsync"] = {"runs": runs or []}
+    if runs:
+        case["xlsync"]["without_proof"] = ctx.step(f"{label} xlsync without the proof", lambda: (
+            xlsync_runs.export_without_proof(ctx, graph, task_path, rows, columns, odoo)))
     page = measure_read_bound(ctx, case, odoo, sweeps if swept else None, label)
     if runs:  # the write side needs the sheet the export wrote
         giant = measure_write_bound(ctx, case, graph, sweeps if swept else None, label)
@@ -124,7 +127,7 @@ def measure_case(ctx, results, odoo, graph, rows, columns, fields, swept):
     case["peers"]["plain_offset"] = ctx.step(f"{label} offset-paging peer", lambda: (
         peers.plain_offset(odoo, fields, rows, page)))
     case["peers"]["xlsync_read"] = ctx.step(f"{label} xlsync read side", lambda: (
-        xlsync_runs.bench_read(ctx, odoo, graph, task_path, rows, columns)))
+        xlsync_runs.bench_read(ctx, odoo, graph, fields, rows, columns, page)))
     for name, figures in case["peers"].items():
         if figures:
             ctx.say(f"  peer {name}: {figures['seconds'] or 0:.2f} s, "

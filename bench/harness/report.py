@@ -64,11 +64,12 @@ def export_table(results, columns):
     lines = [
         f"## xlsync export, {columns} columns", "",
         f"Median of {runs} run(s), (min–max). Bound = max(read-only, write-only) on the same "
-        "data; ratio = bound / median wall time (1.0 = a perfect pipeline). CPU = user + system "
-        "time of the xlsync process per cell.", "",
+        "data; ratio = bound / median wall time (1.0 = a perfect pipeline). \"Without the "
+        "proof\": one more run with --no-verify (no read-back), against the same bound. CPU = "
+        "user + system time of the xlsync process per cell.", "",
         "| rows | xlsync rows/s | wall s | bound s (read-only, write-only) | ratio "
-        "| peak RSS MiB | CPU ns/cell | requests Odoo/Graph |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| without the proof: s, ratio | peak RSS MiB | CPU ns/cell | requests Odoo/Graph |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for case in results["cases"]:
         if case["columns"] != columns:
@@ -82,10 +83,19 @@ def export_table(results, columns):
             f"| {case['rows']:,} | {with_range(figures.run_figure(case, 'rows_per_s'))} "
             f"| {with_range(figures.run_figure(case, 'wall_s'), 2)} "
             f"| {number(limit, 2)} ({sides}) | {number(figures.ratio(case), 2)} "
+            f"| {_without_proof(case, limit)} "
             f"| {with_range(figures.run_figure(case, 'peak_rss_mib'), 1)} "
             f"| {with_range(figures.run_figure(case, 'cpu_ns_per_cell'))} "
             f"| {number(odoo and odoo[0])} / {number(graph and graph[0])} |")
     return lines + [""]
+
+
+def _without_proof(case, limit):
+    """The one --no-verify run: its wall time and ratio (what the read-back proof costs)."""
+    run = case["xlsync"].get("without_proof")
+    if not run:
+        return "–"
+    return f"{number(run['wall_s'], 2)}, {number(limit / run['wall_s'] if limit else None, 2)}"
 
 
 def _bold_if(text, best):

@@ -71,9 +71,10 @@ size_t GraphChunkEncoder::MaxRowsPerChunk() const {
   return std::max(RowsPerChunk(), budget_.ceiling_cells / std::max<size_t>(1, columns_.size()));
 }
 
-size_t GraphChunkEncoder::AnswerBytes(size_t body_bytes, size_t cells) {
-  constexpr size_t kFormatAndTypeBytes = 24;  // "General", "Double" and their quotes and commas
-  return 3 * body_bytes + kFormatAndTypeBytes * cells;
+size_t GraphChunkEncoder::AnswerBytes(size_t values_bytes, size_t format_bytes, size_t cells) {
+  constexpr size_t kGeneralBytes = 10;  // "General",
+  constexpr size_t kTypeAndSeparators = 16;  // "Double", and the commas of the six arrays
+  return 5 * values_bytes + (format_bytes > 0 ? format_bytes : kGeneralBytes * cells) + kTypeAndSeparators * cells;
 }
 
 // A string starting with "=" is a formula in `values` (msgraph.md §6.4); the URL is xlsync's own
@@ -174,7 +175,8 @@ core::Result<size_t> GraphChunkEncoder::Encode(std::span<const core::Row> rows, 
     }
     const size_t total = body.size() + tail;
     const bool answer_too_large =
-        count > 0 && AnswerBytes(total, (count + 1) * columns_.size()) > budget_.max_answer_bytes;
+        count > 0 && AnswerBytes(body.size() + 2, row_with_formats ? formats.size() : 0, (count + 1) * columns_.size()) >
+                         budget_.max_answer_bytes;
     if (*outcome == RowOutcome::kOverLimit || total > allowed || answer_too_large) {
       if (count == 0) {
         body.clear();

@@ -20,7 +20,7 @@ struct ChunkBudget {
   size_t ceiling_cells = 100'000;
   size_t max_bytes = 2'000'000;
   size_t hard_max_bytes = 4'000'000;
-  size_t max_answer_bytes = 4'000'000;
+  size_t max_answer_bytes = 4'500'000;
   size_t min_rows = 100;
 };
 
@@ -48,9 +48,11 @@ class GraphChunkEncoder {
   size_t RowsPerChunk() const;
   /// Rows per chunk at most: ceiling_cells / columns, at least RowsPerChunk().
   size_t MaxRowsPerChunk() const;
-  /// Excel's answer to a PATCH of `cells` cells whose body has `body_bytes` bytes, over-estimated:
-  /// values, text and formulas each about as long as the body, plus a format and a type per cell.
-  static size_t AnswerBytes(size_t body_bytes, size_t cells);
+  /// Excel's answer to a PATCH of `cells` cells written in `values_bytes` bytes of values and
+  /// `format_bytes` of numberFormat (0: none sent), erring high: the answer repeats the values as
+  /// values, text, formulas and local formulas (a date's text is longer than its serial), plus a
+  /// format ("General" when none was sent) and a type per cell.
+  static size_t AnswerBytes(size_t values_bytes, size_t format_bytes, size_t cells);
 
  private:
   enum class RowOutcome { kDone, kOverLimit };

@@ -128,7 +128,8 @@ Forecast MakeForecast(const ForecastInput& input, const SheetLimits& limits) {
   const int64_t by_cells = static_cast<int64_t>(input.budget.ceiling_cells) / columns;
   const int64_t by_bytes = static_cast<int64_t>(input.budget.max_bytes) / std::max<int64_t>(1, row.request);
   const auto answer_per_row = static_cast<int64_t>(
-      excel::GraphChunkEncoder::AnswerBytes(static_cast<size_t>(row.request), static_cast<size_t>(columns)));
+      excel::GraphChunkEncoder::AnswerBytes(static_cast<size_t>(row.values),
+                                            static_cast<size_t>(row.request - row.values), static_cast<size_t>(columns)));
   const int64_t by_answer = static_cast<int64_t>(input.budget.max_answer_bytes) / std::max<int64_t>(1, answer_per_row);
   const int64_t rows_per_chunk = std::max<int64_t>(1, std::min({by_cells, by_bytes, by_answer}));
   const int64_t chunks = Ceil(input.records, rows_per_chunk) + forecast.sheets - 1;  // sheets cut chunks

@@ -16,8 +16,9 @@
 namespace xlsync::sync {
 
 struct PipelineOptions {
-  /// Batches the reader may run ahead of the writer (memory bound: this many pages).
-  size_t queue_batches = 4;
+  /// Batches the reader may run ahead of the writer (memory bound: this many pages). Two keep
+  /// the reader busy while the writer sends (the sink gathers its chunk from them as they come).
+  size_t queue_batches = 2;
   /// How long the writer waits for rows before calling KeepAlive() on its sinks.
   std::chrono::milliseconds keep_alive_every{30'000};
   /// Rows already in the sheet from an earlier attempt of the run: counts and digest go on from it.

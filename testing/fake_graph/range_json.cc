@@ -120,6 +120,11 @@ core::Result<std::optional<std::set<std::string>>> RangeJson::Select(const Excha
   return std::optional(names);
 }
 
+bool RangeJson::LoadsCells(const std::optional<std::set<std::string>>& select) {
+  return !select || std::any_of(kArrayNames.begin(), kArrayNames.end(),
+                                [&](std::string_view name) { return select->contains(std::string(name)); });
+}
+
 std::string RangeJson::Render(const Worksheet& sheet, const GridRange& range,
                               const std::optional<std::set<std::string>>& select) {
   auto wanted = [&](std::string_view name) { return !select || select->contains(std::string(name)); };

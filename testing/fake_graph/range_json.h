@@ -20,6 +20,8 @@ class RangeJson {
  public:
   /// The $select set (nullopt = every property); an unknown property is an error.
   static core::Result<std::optional<std::set<std::string>>> Select(const Exchange& exchange);
+  /// Whether a read with this $select loads cell arrays (values, text, formulas, formats, types).
+  static bool LoadsCells(const std::optional<std::set<std::string>>& select);
   /// The range object as JSON text, what replies send.
   static std::string Render(const Worksheet& sheet, const GridRange& range,
                             const std::optional<std::set<std::string>>& select);

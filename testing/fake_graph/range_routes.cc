@@ -86,8 +86,9 @@ Reply RangeRoutes::OnRange(GraphCall& call, WorkbookTarget& target, Worksheet& s
 Reply RangeRoutes::Read(GraphCall& call, const Worksheet& sheet, const GridRange& range) {
   auto select = RangeJson::Select(call.exchange);
   if (!select) return Reply::Fail(GraphError::BadRequest(select.error().message));
-  // msgraph.md §6.5: range reads are limited to 5,000,000 cells.
-  if (!range.unbounded() &&
+  // msgraph.md §6.5: range reads are limited to 5,000,000 cells: reads that load cells (a
+  // $select of address and counts only, as for a used range's extent, loads none).
+  if (!range.unbounded() && RangeJson::LoadsCells(*select) &&
       static_cast<std::size_t>(range.cells()) > call.state.options.max_read_cells) {
     return Reply::Fail(GraphError::Excel(
         400, "rangeExceedsLimit",

@@ -115,15 +115,21 @@ TEST(GraphChunkEncoderTest, StopsWhereExcelsAnswerWouldPassItsBudget) {
   ChunkBudget budget;
   budget.max_answer_bytes = 1'000;
   GraphChunkEncoder encoder(PlainColumns(3), budget);
-  // A row is [7,7,7] (7 bytes and a comma): 3 x body + 24 x 3 cells, about 96 bytes per row.
+  // A row is [7,7,7] and a comma (8 bytes): 5 x 8 + 3 x (10 + 16) = 118 bytes of answer a row,
+  // and the body's own 13 bytes count five times: 7 rows.
   std::string body;
   auto encoded = encoder.Encode(NumberRows(100, 3), body, 100);
   ASSERT_TRUE(encoded);
-  EXPECT_EQ(*encoded, 10u);
-  EXPECT_LE(GraphChunkEncoder::AnswerBytes(body.size(), *encoded * 3), 1'000u);
-  EXPECT_GT(GraphChunkEncoder::AnswerBytes(body.size() + 8, (*encoded + 1) * 3), 1'000u);
+  EXPECT_EQ(*encoded, 7u);
+  EXPECT_LE(GraphChunkEncoder::AnswerBytes(body.size(), 0, *encoded * 3), 1'000u);
+  EXPECT_GT(GraphChunkEncoder::AnswerBytes(body.size() + 8, 0, (*encoded + 1) * 3), 1'000u);
   budget.max_answer_bytes = 10;  // one row travels alone even over the budget
   EXPECT_EQ(*GraphChunkEncoder(PlainColumns(3), budget).Encode(NumberRows(5, 3), body, 5), 1u);
+}
+
+TEST(GraphChunkEncoderTest, CountsTheFormatsSentInExcelsAnswer) {
+  EXPECT_EQ(GraphChunkEncoder::AnswerBytes(100, 0, 10), 500u + 100u + 160u);
+  EXPECT_EQ(GraphChunkEncoder::AnswerBytes(100, 300, 10), 500u + 300u + 160u);
 }
 
 TEST(GraphChunkEncoderTest, StopsAtTheByteBudgetCountingTheWholeBody) {

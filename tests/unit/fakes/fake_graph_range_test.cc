@@ -237,6 +237,15 @@ TEST_F(FakeGraphRangeTest, AnAnswerOverTheLimitIs413ResponsePayloadSizeLimitExce
   EXPECT_EQ(Get(Range("A1:B3")).status, 413);
 }
 
+TEST_F(FakeGraphRangeTest, ReadsOfMoreThanFiveMillionCellsAre400UnlessTheyLoadNoCells) {
+  const auto read = Get(Range("A1:E1000001") + "?$select=values");
+  EXPECT_EQ(read.status, 400);
+  EXPECT_THAT(Codes(read), ElementsAre("badRequest", "rangeExceedsLimit"));
+  const auto extent = Get(Range("A1:E1000001") + "?$select=address,rowCount");
+  ASSERT_EQ(extent.status, 200);
+  EXPECT_EQ(Json(extent)["rowCount"], 1'000'001);
+}
+
 TEST_F(FakeGraphRangeTest, TheOptionalCellCapAnswers413RangeExceedsLimit) {
   fake_->SetMaxCellsPerRequest(4);
   EXPECT_EQ(Patch("A1:B2", {{"values", Grid({{1, 2}, {3, 4}})}}).status, 200);
