@@ -13,7 +13,7 @@ packages=(
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
   # the benchmark harness (bench/): the OdooRPC peer and the chart
-  python3 python3-odoorpc python3-matplotlib
+  python3 python3-odoorpc python3-matplotlib time
   # a real spreadsheet engine opens the local .xlsx in a test; libxml2 reads what it saw
   libreoffice-calc-nogui libxml2-dev fonts-dejavu-core poppler-utils
 )

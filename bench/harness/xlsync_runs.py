@@ -21,6 +21,9 @@ _EXPORTED = re.compile(
 _VERIFIED = re.compile(r"sheet = source \(([\d,]+) rows\)")
 
 
+TIME = "/usr/bin/time"  # GNU time (Debian package time)
+
+
 def _number(text):
     return int(text.replace(",", ""))
 
@@ -50,17 +53,33 @@ def environment(odoo, graph):
     return env
 
 
+class Usage:
+    """The rusage figures GNU time reports of the process it ran (ru_maxrss in KiB)."""
+
+    def __init__(self, text):
+        user, system, maxrss = text.split()
+        self.ru_utime, self.ru_stime, self.ru_maxrss = float(user), float(system), int(maxrss)
+
+
 def measure(argv, env, log_path):
-    """Runs argv to completion: (exit code, output text, wall s, rusage of the process)."""
+    """Runs argv to completion: (exit code, output text, wall s, rusage of the process).
+
+    The process is started by GNU time rather than straight from this one: Linux carries a
+    process's peak RSS across fork and exec, so a child of this (large) Python process would
+    report at least the harness's own peak as its ru_maxrss."""
+    usage_path = log_path + ".rusage"
     started = time.perf_counter()
-    process = servers.spawn(argv, log_path, env)
-    _, status, usage = os.wait4(process.pid, 0)
+    process = servers.spawn([TIME, "-f", "%U %S %M", "-o", usage_path] + argv, log_path, env)
+    _, status, _ = os.wait4(process.pid, 0)
     wall = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)
     servers.forget(process)
     with open(log_path, encoding="utf-8", errors="replace") as log:
         output = log.read()
-    return process.returncode, output, wall, usage
+    with open(usage_path, encoding="utf-8") as usage:
+        lines = [line for line in usage.read().splitlines() if line.strip()]
+    # GNU time writes "Command exited with non-zero status N" before the figures then.
+    return process.returncode, output, wall, Usage(lines[-1])
 
 
 def export_once(bin_dir, task_path, env, log_path, rows, columns, proof=True):
