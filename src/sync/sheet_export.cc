@@ -122,11 +122,14 @@ core::Result<SheetOutcome> ExportSheet(const SheetJob& job, const SourceMaker& m
   XLSYNC_RETURN_IF_ERROR(MakeSinks(job, OptionsFor(job, ledger), sinks));
   auto start = StartSinks(job, sinks, outcome.columns, make_source, source);
   if (!start) return std::move(start).error();
-  ledger.emplace(*start);
-
   PipelineOptions pipeline;
   pipeline.start = *start;
-  pipeline.ledger = &*ledger;
+  // The ledger is emptied by acknowledgements, which come only when checkpoints are wanted:
+  // without them it would hold every row's id and digest (24 MB a million rows).
+  if (job.on_checkpoint && !job.rollover) {
+    ledger.emplace(*start);
+    pipeline.ledger = &*ledger;
+  }
   const std::vector<SheetSink*> all = sinks.all();
   auto totals = RunPipeline(*source, all, pipeline, on_progress, stop);
   if (!totals) return std::move(totals).error();
