@@ -124,6 +124,7 @@ core::Result<SheetOutcome> ExportSheet(const SheetJob& job, const SourceMaker& m
   if (!start) return std::move(start).error();
   PipelineOptions pipeline;
   pipeline.start = *start;
+  pipeline.queue_batches = std::max<size_t>(2, job.read_ahead_pages);
   // The ledger is emptied by acknowledgements, which come only when checkpoints are wanted:
   // without them it would hold every row's id and digest (24 MB a million rows).
   if (job.on_checkpoint && !job.rollover) {

@@ -36,6 +36,8 @@ struct SheetJob {
   std::shared_ptr<excel::XlsxFile> local_book;
   excel::XlsxTable local_table;
   bool verify = true;
+  /// Pages the reader may queue ahead of the writer (PipelineOptions::queue_batches).
+  size_t read_ahead_pages = 2;
   /// Continue an interrupted run from here when the sheet allows it (no rollover, no local copy).
   std::optional<ResumePoint> resume;
   std::function<void(const ResumePoint&)> on_checkpoint;
