@@ -97,18 +97,28 @@ def odoorpc_read(odoo, fields, rows, page_size):
                               context={"lang": "en_US", "tz": "UTC", "uid": uid})
     client._login, client._password = odoo_wire.LOGIN, odoo_wire.API_KEY
     orders = client.env["sale.order"]
+    _offset_pages(lambda offset: orders.search_read([], fields, offset=offset, limit=page_size,
+                                                    order="id"), rows, page_size, "OdooRPC")
+    return _read_figures(odoo, started, rows, page_size,
+                         f"offset paging, {page_size:,} per page, decoded; login by API key")
+
+
+def _offset_pages(fetch, rows, page_size, who):
+    """Reads pages of page_size from offset 0 with fetch(offset) until a short page or `rows`."""
     read = 0
     while True:
-        page = orders.search_read([], fields, offset=read, limit=page_size, order="id")
+        page = fetch(read)
         read += len(page)
         if len(page) < page_size or read >= rows:
             break
-    seconds = time.perf_counter() - started
     if read != rows:
-        raise RuntimeError(f"OdooRPC read {read:,} records, expected {rows:,}")
+        raise RuntimeError(f"{who} read {read:,} records, expected {rows:,}")
+
+
+def _read_figures(odoo, started, rows, page_size, note):
+    seconds = time.perf_counter() - started
     return {"page_size": page_size, "seconds": seconds, "rows_per_s": rows / seconds,
-            "requests": len(odoo.calls()),
-            "note": f"offset paging, {page_size:,} per page, decoded; login by API key"}
+            "requests": len(odoo.calls()), "note": note}
 
 
 def plain_offset(odoo, fields, rows, page_size):
@@ -116,19 +126,12 @@ def plain_offset(odoo, fields, rows, page_size):
     odoo.clear_calls()
     started = time.perf_counter()
     rpc = odoo_wire.OdooRpc(odoo.url)
-    read = 0
     try:
-        while True:
-            kwargs = odoo_wire.search_read_kwargs(fields, page_size, offset=read)
-            page = rpc.execute("sale.order", "search_read", [], kwargs)
-            read += len(page)
-            if len(page) < page_size or read >= rows:
-                break
+        _offset_pages(lambda offset: rpc.execute(
+            "sale.order", "search_read", [],
+            odoo_wire.search_read_kwargs(fields, page_size, offset=offset)), rows, page_size,
+            "offset paging")
     finally:
         rpc.close()
-    seconds = time.perf_counter() - started
-    if read != rows:
-        raise RuntimeError(f"offset paging read {read:,} records, expected {rows:,}")
-    return {"page_size": page_size, "seconds": seconds, "rows_per_s": rows / seconds,
-            "requests": len(odoo.calls()),
-            "note": f"offset paging, {page_size:,} per page, json.loads"}
+    return _read_figures(odoo, started, rows, page_size,
+                         f"offset paging, {page_size:,} per page, json.loads")

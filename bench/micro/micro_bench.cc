@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <map>
 #include <memory>
+#include <optional>
 
 #include "bench/micro/page_stages.h"
 
@@ -47,15 +48,25 @@ void CountCells(benchmark::State& state, const PageStages& stages) {
       static_cast<double>(cells), benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
 }
 
+// One page decoded, its reply queued outside the timing; nullopt once the stage failed.
+std::optional<nlohmann::json> DecodeOnce(benchmark::State& state, PageStages& stages) {
+  state.PauseTiming();
+  stages.QueueOdooReply();
+  state.ResumeTiming();
+  auto page = stages.Decode();
+  if (!page) {
+    Fail(state, page.error());
+    return std::nullopt;
+  }
+  return *std::move(page);
+}
+
 void Decode(benchmark::State& state) {
   PageStages* stages = StagesFor(state);
   if (!stages) return;
   for (auto _ : state) {
-    state.PauseTiming();
-    stages->QueueOdooReply();
-    state.ResumeTiming();
-    auto page = stages->Decode();
-    if (!page) return Fail(state, page.error());
+    const auto page = DecodeOnce(state, *stages);
+    if (!page) return;
     benchmark::DoNotOptimize(page->size());
   }
   CountCells(state, *stages);
@@ -95,11 +106,8 @@ void EndToEnd(benchmark::State& state) {
   PageStages* stages = StagesFor(state);
   if (!stages) return;
   for (auto _ : state) {
-    state.PauseTiming();
-    stages->QueueOdooReply();
-    state.ResumeTiming();
-    auto page = stages->Decode();
-    if (!page) return Fail(state, page.error());
+    const auto page = DecodeOnce(state, *stages);
+    if (!page) return;
     const auto rows = stages->Convert(*page);
     auto bytes = stages->Encode(rows);
     if (!bytes) return Fail(state, bytes.error());

@@ -72,9 +72,8 @@ core::Result<void> GraphSheetSink::Continue(const std::vector<core::Column>& col
 
 void GraphSheetSink::StartWriting(int64_t rows, int64_t last_nonempty_row) {
   encoder_.emplace(columns_, options_.budget, options_.allow_formulas);
-  const size_t by_cells =
-      std::max<size_t>(1, options_.budget.max_cells / std::max<size_t>(1, columns_.size()));
-  sizer_.emplace(by_cells, std::min(options_.budget.min_rows, by_cells), encoder_->MaxRowsPerChunk());
+  const size_t first_rows = encoder_->RowsPerChunk();
+  sizer_.emplace(first_rows, std::min(options_.budget.min_rows, first_rows), encoder_->MaxRowsPerChunk());
   next_row_ = rows + 2;
   rows_taken_ = rows;
   last_nonempty_row_ = last_nonempty_row;
