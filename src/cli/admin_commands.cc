@@ -38,7 +38,7 @@ void AddTaskCommandFlags(CLI::App& command, TaskCommandFlags& flags, bool editin
   command.add_option("--fields", spec.fields, "Comma-separated fields, e.g. name,partner_id,amount_total");
   command.add_option("--domain", spec.domain, "Odoo domain as JSON, e.g. '[[\"state\",\"=\",\"sale\"]]'");
   command.add_option("--order", spec.order, "Odoo order, default id");
-  command.add_option("--page-size", spec.page_size, "Records per Odoo request (default 1000)");
+  command.add_option("--page-size", spec.page_size, "Records per Odoo request (default 0: automatic)");
   command.add_option("--workbook", spec.workbook, "Sharing link, /path/in/drive.xlsx or item ID");
   command.add_option("--sheet", spec.sheet, "Worksheet name (created when missing)");
   command.add_option("--lang", spec.lang, "Odoo language for labels, e.g. fr_FR");

@@ -22,7 +22,7 @@ void AddTaskFlags(CLI::App& command, TaskFlags& flags) {
   command.add_option("--fields", flags.fields, "Comma-separated fields, e.g. name,partner_id,amount_total");
   command.add_option("--domain", flags.domain, "Odoo domain as JSON, e.g. '[[\"state\",\"=\",\"sale\"]]'");
   command.add_option("--order", flags.order, "Odoo order, default id");
-  command.add_option("--page-size", flags.page_size, "Records per Odoo request (default 1000)");
+  command.add_option("--page-size", flags.page_size, "Records per Odoo request (default: automatic, from 1,000 up to 10,000)");
   command.add_option("--workbook", flags.workbook, "Sharing link, /path/in/drive.xlsx or item ID");
   command.add_option("--sheet", flags.sheet, "Worksheet name (created when missing)");
   command.add_option("--lang", flags.lang, "Odoo language for labels, e.g. fr_FR");

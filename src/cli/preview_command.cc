@@ -82,7 +82,7 @@ core::Result<std::string> RenderPreview(http::Client& http, core::Sleeper& sleep
   if (!side) return std::move(side).error();
   const auto forecast = sync::ForecastOf(*side, original, odoo.url, options.budget);
   sync::ExportTask task = original;
-  task.page_size = std::min(task.page_size, options.rows);  // one small page is all a preview reads
+  task.page_size = std::min(sync::FirstPageSize(task), options.rows);  // one small page is all a preview reads
   auto source = sync::MakeTaskSource(*side, task, odoo.url, 0);
   auto rows = FirstRows(*source, static_cast<size_t>(options.rows));
   if (!rows) return std::move(rows).error();

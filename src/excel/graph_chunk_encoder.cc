@@ -77,6 +77,11 @@ size_t GraphChunkEncoder::AnswerBytes(size_t values_bytes, size_t format_bytes, 
   return 5 * values_bytes + (format_bytes > 0 ? format_bytes : kGeneralBytes * cells) + kTypeAndSeparators * cells;
 }
 
+void GraphChunkEncoder::set_answer_scale(double scale) {
+  // Past these, the estimate (or the measure) is wrong, not the data: a 413 still shrinks chunks.
+  answer_scale_ = std::clamp(scale, 0.5, 2.0);
+}
+
 // A string starting with "=" is a formula in `values` (msgraph.md §6.4); the URL is xlsync's own
 // (percent-encoded, no quotes), so this is the one formula written even with formulas off.
 void GraphChunkEncoder::AppendLink(const core::Cell& cell, std::string& body) const {
@@ -174,9 +179,10 @@ core::Result<size_t> GraphChunkEncoder::Encode(std::span<const core::Row> rows, 
       return std::move(outcome).error();
     }
     const size_t total = body.size() + tail;
+    const auto answer = static_cast<double>(
+        AnswerBytes(body.size() + 2, row_with_formats ? formats.size() : 0, (count + 1) * columns_.size()));
     const bool answer_too_large =
-        count > 0 && AnswerBytes(body.size() + 2, row_with_formats ? formats.size() : 0, (count + 1) * columns_.size()) >
-                         budget_.max_answer_bytes;
+        count > 0 && answer * answer_scale_ > static_cast<double>(budget_.max_answer_bytes);
     if (*outcome == RowOutcome::kOverLimit || total > allowed || answer_too_large) {
       if (count == 0) {
         body.clear();

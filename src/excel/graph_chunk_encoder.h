@@ -42,6 +42,10 @@ class GraphChunkEncoder {
 
   /// An upper bound on rows per chunk the sink sets after halving on a 413; 0 removes it.
   void set_max_rows_cap(size_t rows) { max_rows_cap_ = rows; }
+  /// Excel's last answer over AnswerBytes' estimate for the same chunk (the sink measures it):
+  /// later chunks are cut by the estimate times this, kept within [0.5, 2]. Not thread-safe,
+  /// like set_max_rows_cap.
+  void set_answer_scale(double scale);
   const ChunkBudget& budget() const { return budget_; }
   const std::vector<core::Column>& columns() const { return columns_; }
   /// Rows of the first chunk: max_cells / columns, at least 1.
@@ -70,6 +74,7 @@ class GraphChunkEncoder {
   std::string default_format_row_;  // ["0","General",...]: the columns' formats
   bool columns_have_formats_ = false;
   size_t max_rows_cap_ = 0;
+  double answer_scale_ = 1.0;
 };
 
 }  // namespace xlsync::excel

@@ -1,5 +1,7 @@
 #include <curl/curl.h>
+#include <spdlog/spdlog.h>
 
+#include <chrono>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -45,8 +47,17 @@ class CurlClient final : public Client {
 
   core::Result<Response> Send(const Request& request) override {
     CURL* handle = Acquire();
+    const auto start = std::chrono::steady_clock::now();
     auto result = Perform(handle, request);
     Release(handle);
+    if (result && spdlog::should_log(spdlog::level::debug)) {
+      // The origin only: paths can carry sharing links and queries can carry filters.
+      const auto took = std::chrono::duration_cast<std::chrono::milliseconds>(
+          std::chrono::steady_clock::now() - start);
+      spdlog::debug("HTTP {} {} -> {}: {} bytes sent, {} received in {} ms",
+                    MethodName(request.method), OriginOf(request.url), result->status,
+                    request.body.size(), result->body.size(), took.count());
+    }
     return result;
   }
 

@@ -170,14 +170,14 @@ core::Result<void> Workbook::ClearRange(const Worksheet& sheet, const std::strin
   return {};
 }
 
-core::Result<void> Workbook::PatchRange(const Worksheet& sheet, const std::string& address,
-                                        const std::string& json_body) {
+core::Result<size_t> Workbook::PatchRange(const Worksheet& sheet, const std::string& address,
+                                          const std::string& json_body) {
   // §6.4: a PATCH to a fixed address rewrites the same cells, so a replay is harmless.
   auto reply =
       session_.Send(http::Method::kPatch, RangePath(sheet, address), json_body,
                     http::Idempotency::kIdempotent, "writing " + address + " on " + OnSheet(sheet));
   if (!reply) return std::move(reply).error();
-  return {};
+  return reply->body.size();
 }
 
 core::Result<nlohmann::json> Workbook::GetRange(const Worksheet& sheet, const std::string& address,

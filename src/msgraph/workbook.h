@@ -61,7 +61,8 @@ class Workbook {
   core::Result<void> ClearRange(const Worksheet& sheet, const std::string& address);
   /// Writes `json_body` ({"values":[[…]], …}) to the range: idempotent, so retried on 429, 503,
   /// 504 and resets; too large a body comes back as an Error for which IsPayloadTooLarge().
-  core::Result<void> PatchRange(const Worksheet& sheet, const std::string& address,
+  /// The size of Excel's answer (it repeats the range) in bytes.
+  core::Result<size_t> PatchRange(const Worksheet& sheet, const std::string& address,
                                 const std::string& json_body);
   /// The range object, with only the `select`ed properties ("values", "values,numberFormat";
   /// empty = all).

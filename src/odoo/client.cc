@@ -165,6 +165,8 @@ core::Result<json> Client::CallModel(const std::string& model, const std::string
   return transport_->Call(model, method, ids, kwargs);
 }
 
+size_t Client::last_reply_bytes() const { return transport_ ? transport_->last_reply_bytes() : 0; }
+
 core::Error Client::Unexpected(const std::string& model, const std::string& method) const {
   return core::Internal("xlsync did not understand Odoo's answer to " + method + " on model " +
                         model + ": report this to support.");

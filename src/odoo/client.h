@@ -54,6 +54,8 @@ class Client {
                                           const std::vector<std::string>& fields,
                                           const std::string& order, int limit,
                                           const Context& context);
+  /// The body size of the last answer (0 before the first call).
+  size_t last_reply_bytes() const;
   /// A JSON array of records in the order of `ids`, without the ids that no longer exist.
   core::Result<nlohmann::json> Read(const std::string& model, const std::vector<int64_t>& ids,
                                     const std::vector<std::string>& fields, const Context& context);

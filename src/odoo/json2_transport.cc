@@ -67,6 +67,7 @@ core::Result<json> Json2Transport::Call(const std::string& model, const std::str
   auto reply =
       http_.Send(std::move(request), IdempotencyOf(method), "Odoo JSON-2 " + model + "." + method);
   if (!reply) return std::move(reply).error();
+  last_reply_bytes_ = reply->body.size();
   if (reply->status == 200) {
     auto value = ParseJson(reply->body);
     if (!value) return http_.ReplyError(*reply);

@@ -91,6 +91,7 @@ core::Result<json> JsonRpcTransport::Post(json params, const CallSite& site,
       http_.Send(std::move(request), idempotency,
                  "Odoo JSON-RPC " + (site.model.empty() ? "" : site.model + ".") + site.method);
   if (!reply) return std::move(reply).error();
+  last_reply_bytes_ = reply->body.size();
   if (reply->status == 404) {
     // Newer servers can switch the deprecated RPC off and answer 404 (odoo-api.md §1).
     return http_.Redacted(core::InvalidInput(

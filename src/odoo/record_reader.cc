@@ -44,6 +44,7 @@ core::Result<void> RecordReader::Start() {
           : order == "id desc" ? Mode::kIdDescending
                                : Mode::kIdList;
   if (mode_ != Mode::kIdList) spec_.order = order;
+  page_size_ = spec_.page_size;
   return {};
 }
 
@@ -54,14 +55,14 @@ core::Result<std::optional<json>> RecordReader::NextKeysetPage() {
   json domain = spec_.domain;
   if (last_id_ > 0)
     domain = WithCondition(std::move(domain), "id", ascending ? ">" : "<", last_id_);
-  auto page = client_->SearchRead(spec_.model, domain, spec_.fields, spec_.order, spec_.page_size,
-                                  spec_.context);
+  const int asked = page_size_;
+  auto page = client_->SearchRead(spec_.model, domain, spec_.fields, spec_.order, asked, spec_.context);
   if (!page) return std::move(page).error();
   if (page->empty()) {
     done_ = true;
     return std::optional<json>();
   }
-  if (page->size() < static_cast<size_t>(spec_.page_size)) done_ = true;
+  if (page->size() < static_cast<size_t>(asked)) done_ = true;
   XLSYNC_RETURN_IF_ERROR(Account(*page));
   return std::optional<json>(*std::move(page));
 }
@@ -75,7 +76,7 @@ core::Result<std::optional<json>> RecordReader::NextIdListPage() {
     ids_ = *std::move(ids);
   }
   while (next_index_ < ids_.size()) {
-    const size_t end = std::min(ids_.size(), next_index_ + static_cast<size_t>(spec_.page_size));
+    const size_t end = std::min(ids_.size(), next_index_ + static_cast<size_t>(page_size_));
     const std::vector<int64_t> slice(ids_.begin() + static_cast<std::ptrdiff_t>(next_index_),
                                      ids_.begin() + static_cast<std::ptrdiff_t>(end));
     auto page = client_->Read(spec_.model, slice, spec_.fields, spec_.context);
@@ -97,7 +98,19 @@ core::Result<void> RecordReader::Account(const json& page) {
   }
   last_id_ = last["id"].get<int64_t>();
   records_read_ += static_cast<int64_t>(page.size());
+  SizeNextPage(page.size());
   return {};
+}
+
+// A call costs a round trip and Odoo's per-request work whatever its size, so pages grow to
+// about page_bytes (the reader's read-ahead holds a few of them); wide or text-heavy records
+// make them shorter again.
+void RecordReader::SizeNextPage(size_t records) {
+  const size_t bytes = client_->last_reply_bytes();
+  if (spec_.max_page_size <= spec_.page_size || records == 0 || bytes == 0) return;
+  const size_t fit = spec_.page_bytes * records / bytes;
+  page_size_ = static_cast<int>(std::clamp<size_t>(fit, static_cast<size_t>(spec_.page_size),
+                                                   static_cast<size_t>(spec_.max_page_size)));
 }
 
 }  // namespace xlsync::odoo

@@ -23,6 +23,11 @@ class Transport {
   virtual core::Result<nlohmann::json> Call(const std::string& model, const std::string& method,
                                             const nlohmann::json& ids,
                                             const nlohmann::json& kwargs) = 0;
+  /// The size of the last answer's body: pages of records are sized by it.
+  size_t last_reply_bytes() const { return last_reply_bytes_; }
+
+ protected:
+  size_t last_reply_bytes_ = 0;
 };
 
 /// Reads may be replayed after a reset; anything else may have been applied.

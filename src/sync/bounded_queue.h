@@ -28,7 +28,7 @@ class BoundedQueue {
     return true;
   }
 
-  /// Waits up to `timeout` for an item.
+  /// Waits up to `timeout` for an item; with a zero timeout it only looks (never blocks).
   PopStatus Pop(T& item, std::chrono::milliseconds timeout) {
     std::unique_lock lock(mutex_);
     if (!not_empty_.wait_for(lock, timeout, [&] { return closed_ || !items_.empty(); })) {

@@ -4,6 +4,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "odoo/record_reader.h"
 #include "sync/linked_record_source.h"
 
 namespace xlsync::sync {
@@ -101,8 +102,11 @@ SheetJob ExportRun::Job(msgraph::Workbook& workbook, const std::string& sheet, i
   // While a chunk is in flight the reader fills the queue and stops; the next chunk is gathered
   // from what it queued. A queue shorter than a chunk's pages makes the two sides take turns
   // (a 1M x 10 export took 98 s against 50 s of writing alone, BENCHMARKS.md).
-  const size_t page_cells = static_cast<size_t>(std::max(1, task.page_size)) *
-                            std::max<size_t>(1, task.fields.size() + task.group_by.size());
+  // Automatic pages hold about odoo::kPageBytes of answer, some 30 bytes a value.
+  const size_t fields = std::max<size_t>(1, task.fields.size() + task.group_by.size());
+  const size_t page_rows = task.page_size > 0 ? static_cast<size_t>(task.page_size)
+                                              : std::min<size_t>(kAutoMaxPage, odoo::kPageBytes / (30 * fields));
+  const size_t page_cells = std::max<size_t>(1, page_rows) * fields;
   job.read_ahead_pages = std::clamp<size_t>(sink_options_.budget.ceiling_cells / page_cells + 2, 2, 16);
   // Checkpoints also tell the run's progress, so a single sheet reports them even when its task
   // could not resume from one (CanResume decides that when the run comes back).

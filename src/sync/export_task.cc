@@ -135,6 +135,10 @@ core::Result<void> TakeTarget(const toml::table& table, ExportTask& task, std::s
 
 }  // namespace
 
+int FirstPageSize(const ExportTask& task) { return task.page_size > 0 ? task.page_size : kAutoFirstPage; }
+
+int MaxPageSize(const ExportTask& task) { return task.page_size > 0 ? task.page_size : kAutoMaxPage; }
+
 core::Result<void> ValidateTask(const ExportTask& task) {
   if (task.model.empty()) {
     return core::InvalidInput("The task names no Odoo model: set one, such as sale.order or res.partner.");
@@ -149,9 +153,9 @@ core::Result<void> ValidateTask(const ExportTask& task) {
   if (task.mode != "replace") {
     return core::InvalidInput("The mode \"" + task.mode + "\" is not available: use \"replace\".");
   }
-  if (task.page_size < 1 || task.page_size > 20'000) {
+  if (task.page_size < 0 || task.page_size > 20'000) {
     return core::InvalidInput("The page size " + std::to_string(task.page_size) +
-                              " is out of range: use a number from 1 to 20000 (1000 suits most models).");
+                              " is out of range: use 0 (automatic, the default) or a number from 1 to 20000.");
   }
   if (!task.domain.is_array()) {
     return core::InvalidInput("The filter must be an Odoo domain list, such as [[\"state\", \"=\", \"sale\"]].");

@@ -17,7 +17,7 @@ struct ExportTask {
   std::vector<std::string> fields;
   nlohmann::json domain = nlohmann::json::array();
   std::string order = "id";
-  int page_size = 1000;
+  int page_size = 0;  // records per Odoo request; 0 = automatic (FirstPageSize, MaxPageSize)
   std::string lang = "en_US";
   std::string time_zone = "UTC";
   bool include_archived = false;
@@ -45,6 +45,16 @@ struct ExportTask {
 inline constexpr std::string_view kGroupGranularities[] = {"day", "week", "month", "quarter", "year"};
 /// Aggregate functions a grouped export may use after "field:".
 inline constexpr std::string_view kAggregateFunctions[] = {"sum", "avg", "min", "max", "count"};
+
+/// Automatic pages start at 1,000 records and grow to about odoo::kPageBytes of answer, at most
+/// this many records.
+inline constexpr int kAutoFirstPage = 1000;
+inline constexpr int kAutoMaxPage = 10'000;
+/// Records in the first Odoo request: the task's page size, or kAutoFirstPage when automatic.
+int FirstPageSize(const ExportTask& task);
+/// Records in any Odoo request at most: the task's page size (every page that size), or
+/// kAutoMaxPage when automatic.
+int MaxPageSize(const ExportTask& task);
 
 /// Checks a task before anything is read or written: one plain sentence per problem.
 core::Result<void> ValidateTask(const ExportTask& task);

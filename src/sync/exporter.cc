@@ -28,7 +28,8 @@ std::optional<ForecastInput> ForecastInputOf(const OdooSide& side, const ExportT
   input.records = side.count;
   input.columns = side.converter->columns();
   input.budget = budget;
-  input.page_size = task.page_size;
+  input.page_size = FirstPageSize(task);
+  input.max_page_size = MaxPageSize(task);
   if (task.row_links) {
     // A URL as long as the one of the highest id the filter could reach.
     input.row_link_url_length = static_cast<int64_t>(

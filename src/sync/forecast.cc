@@ -7,6 +7,7 @@
 #include "core/text.h"
 #include "excel/graph_chunk_encoder.h"
 #include "excel/number_format.h"
+#include "odoo/record_reader.h"
 
 namespace xlsync::sync {
 namespace {
@@ -136,7 +137,12 @@ Forecast MakeForecast(const ForecastInput& input, const SheetLimits& limits) {
   const int64_t reads = Ceil(input.records, std::max<int64_t>(1, kVerifyCellsPerRead / columns)) + forecast.sheets;
   forecast.graph_requests = kGraphFixedRequests + kGraphRequestsPerSheet * forecast.sheets + chunks + reads;
   // Keyset paging stops on a short page, so a full last page costs one more request (§9.4).
-  forecast.odoo_requests = kOdooFixedRequests + input.records / std::max(1, input.page_size) + 1;
+  const int64_t first_page = std::max(1, input.page_size);
+  const int64_t record_bytes = row.values + columns * kOdooBytesPerField;
+  const int64_t later_pages = std::clamp<int64_t>(static_cast<int64_t>(odoo::kPageBytes) / record_bytes, first_page,
+                                                  std::max<int64_t>(first_page, input.max_page_size));
+  forecast.odoo_requests = kOdooFixedRequests + (input.records < first_page ? 0 : 1) +
+                           std::max<int64_t>(0, input.records - first_page) / later_pages + 1;
 
   // The reader runs ahead of the writer (design.md), so the slower side sets the pace; the
   // read-back comes after the last chunk.

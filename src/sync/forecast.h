@@ -30,6 +30,8 @@ struct ForecastInput {
   std::vector<core::Column> columns;
   excel::ChunkBudget budget;
   int page_size = 1000;
+  /// Above page_size: later pages grow to about odoo::kPageBytes of answer (RecordReader).
+  int max_page_size = 0;
   /// Row links (task.row_links): each row ends with a link to a record URL this long; 0 = none.
   int64_t row_link_url_length = 0;
 };
@@ -58,6 +60,8 @@ struct Forecast {
 // and 3.7 MB; the time covers waiting on the services, not xlsync's own work (about 50 µs a cell
 // in a -O0 build with both fakes on the same machine, much less in a release build). A real
 // tenant under load is slower (msgraph.md §6.6).
+/// An Odoo record in JSON is its values plus each field's quoted name.
+inline constexpr int64_t kOdooBytesPerField = 16;
 inline constexpr int64_t kOdooFixedRequests = 4;    // version, login, fields_get, search_count
 inline constexpr int64_t kGraphFixedRequests = 11;  // token, drive, item, session, sheets, ...
 inline constexpr int64_t kGraphRequestsPerSheet = 4;  // add or find, clear, header, used range

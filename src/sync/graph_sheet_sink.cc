@@ -5,7 +5,6 @@
 #include <algorithm>
 
 #include "excel/a1.h"
-#include "excel/cell_digest.h"
 
 namespace xlsync::sync {
 namespace {
@@ -78,6 +77,9 @@ void GraphSheetSink::StartWriting(int64_t rows, int64_t last_nonempty_row) {
   rows_taken_ = rows;
   last_nonempty_row_ = last_nonempty_row;
   last_nonempty_acked_ = last_nonempty_row;
+  read_back_ = excel::RowDigest();
+  rows_read_back_ = 0;
+  read_step_cap_ = std::numeric_limits<int64_t>::max();
 }
 
 core::Result<void> GraphSheetSink::Finish() {
@@ -159,11 +161,18 @@ core::Result<void> GraphSheetSink::SendChunk(std::span<const core::Row> rows,
         "narrow the filter or split the task.");
   }
   const auto address = excel::RangeAddress(first, 0, last, static_cast<int>(columns_.size()) - 1);
-  XLSYNC_RETURN_IF_ERROR(workbook_.PatchRange(*sheet_, address, body));
+  auto answer = workbook_.PatchRange(*sheet_, address, body);
+  if (!answer) return std::move(answer).error();
   // A number format cannot contain an unescaped quote, so this is where the values end.
   const size_t formats = body.rfind("],\"numberFormat\":[");
-  value_bytes_sent_ += formats == std::string::npos ? body.size() : formats;
-  cells_sent_ += rows.size() * columns_.size();
+  const size_t values = formats == std::string::npos ? body.size() : formats;
+  const size_t cells = rows.size() * columns_.size();
+  value_bytes_sent_ += values;
+  cells_sent_ += cells;
+  // The estimate errs high (a date's text is longer than its serial, but most cells' is not):
+  // what Excel really answered lets the next chunks come closer to its 5 MB limit.
+  const size_t estimate = excel::GraphChunkEncoder::AnswerBytes(values, body.size() - values, cells);
+  encoder_->set_answer_scale(static_cast<double>(*answer) / static_cast<double>(std::max<size_t>(1, estimate)));
   for (size_t i = 0; i < rows.size(); ++i) {
     if (HasValue(rows[i])) last_nonempty_acked_ = next_row_ + static_cast<int64_t>(i);
   }
@@ -175,51 +184,6 @@ core::Result<void> GraphSheetSink::SendChunk(std::span<const core::Row> rows,
 
 std::string GraphSheetSink::LastColumn() const {
   return excel::ColumnName(static_cast<int>(columns_.size()) - 1);
-}
-
-int64_t GraphSheetSink::RowsPerRead() const {
-  const size_t columns = std::max<size_t>(1, static_cast<size_t>(Width()));
-  size_t rows = std::max<size_t>(1, options_.verify_cells_per_read / columns);
-  if (cells_sent_ > 0 && value_bytes_sent_ > 0) {
-    // Excel reads values back in about the bytes they were written in (msgraph.md §6.5: 5 MB
-    // answers at most), so fewer requests fit long texts than numbers.
-    const double bytes_per_row = static_cast<double>(value_bytes_sent_) / static_cast<double>(cells_sent_) *
-                                 static_cast<double>(columns);
-    const auto fit = static_cast<size_t>(static_cast<double>(options_.budget.max_answer_bytes) / bytes_per_row);
-    rows = std::clamp<size_t>(fit, 1, rows);
-  }
-  return static_cast<int64_t>(rows);
-}
-
-core::Result<void> GraphSheetSink::Verify(int64_t rows, uint64_t digest) {
-  XLSYNC_RETURN_IF_ERROR(VerifyHeader());
-  XLSYNC_RETURN_IF_ERROR(VerifyExtent(rows));
-  // With formulas allowed, Excel reads back their results, not the text written: only the
-  // extent of the data can be proven then.
-  if (options_.allow_formulas) return {};
-  excel::RowDigest read_back;
-  const int last_column = static_cast<int>(columns_.size()) - 1;
-  int64_t step = RowsPerRead();
-  for (int64_t first = 2; first <= rows + 1;) {
-    const int64_t last = std::min<int64_t>(rows + 1, first + step - 1);
-    auto range = workbook_.GetRange(
-        *sheet_,
-        excel::RangeAddress(static_cast<int>(first), 0, static_cast<int>(last), last_column));
-    if (!range && msgraph::IsPayloadTooLarge(range.error()) && step > 1) {
-      step /= 2;  // Excel's answer would pass 5 MB (msgraph.md §6.5): read half as many rows
-      continue;
-    }
-    if (!range) return std::move(range).error();
-    for (const auto& row : (*range)["values"]) read_back.AddJsonRow(row);
-    first = last + 1;
-  }
-  if (read_back.rows() != static_cast<size_t>(rows) || read_back.value() != digest) {
-    return core::Conflict("Sheet \"" + sheet_name_ +
-                              "\" does not match the source: the cells read "
-                              "back differ from the rows written; run the export again.",
-                          "verifyChecksum");
-  }
-  return {};
 }
 
 void GraphSheetSink::Close() {

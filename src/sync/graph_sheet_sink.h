@@ -1,9 +1,12 @@
 #pragma once
 
+#include <cstdint>
 #include <deque>
 #include <functional>
+#include <limits>
 #include <optional>
 
+#include "excel/cell_digest.h"
 #include "excel/chunk_sizer.h"
 #include "excel/graph_chunk_encoder.h"
 #include "msgraph/workbook.h"
@@ -44,6 +47,8 @@ class GraphSheetSink final : public SheetSink {
                               int64_t last_nonempty_row) override;
   core::Result<void> Write(std::span<const core::Row> rows) override;
   core::Result<void> KeepAlive() override { return workbook_.KeepAlive(); }
+  /// Reads one full page of acknowledged rows back (for Verify) when that many are unread.
+  core::Result<bool> Idle() override;
   core::Result<void> Finish() override;
   core::Result<void> Verify(int64_t rows, uint64_t digest) override;
   void Close() override;
@@ -58,9 +63,12 @@ class GraphSheetSink final : public SheetSink {
   core::Result<void> SendChunk(std::span<const core::Row> rows, const std::string& body);
   void StartWriting(int64_t rows, int64_t last_nonempty_row);
   std::string LastColumn() const;
+  int Width() const { return static_cast<int>(columns_.size()); }
+  // graph_sheet_sink_verify.cc: reading the data back.
   /// Rows per GET when reading back: within verify_cells_per_read and the answer budget.
   int64_t RowsPerRead() const;
-  int Width() const { return static_cast<int>(columns_.size()); }
+  /// Reads the data rows after rows_read_back_ up to data row `rows` into read_back_.
+  core::Result<void> ReadBack(int64_t rows);
   // graph_sheet_sink_layout.cc: the sheet before the data, and the checks after it.
   core::Result<void> OpenTable(bool must_exist);
   core::Result<void> PrepareColumns();
@@ -93,6 +101,9 @@ class GraphSheetSink final : public SheetSink {
   int chunks_sent_ = 0;
   size_t cells_sent_ = 0;        // in this process: the size of a read-back page is judged by them
   size_t value_bytes_sent_ = 0;  // the "values" part of the bodies sent
+  excel::RowDigest read_back_;   // of the data rows read back so far, in sheet order
+  int64_t rows_read_back_ = 0;   // data rows read back, from sheet row 2
+  int64_t read_step_cap_ = std::numeric_limits<int64_t>::max();  // halved on a too-large answer
   bool sheet_created_ = false;
 };
 

@@ -61,14 +61,16 @@ std::unique_ptr<RecordSource> MakeRecordSource(OdooSide& side, const ExportTask&
     std::optional<std::vector<odoo::Group>> groups;
     if (plan.query.domain == task.domain) groups = side.groups;
     plan.query.domain = task.domain;
-    return std::make_unique<GroupedRecordSource>(*side.client, std::move(plan), task.page_size, std::move(groups));
+    return std::make_unique<GroupedRecordSource>(*side.client, std::move(plan), FirstPageSize(task),
+                                                 std::move(groups));
   }
   odoo::ReadSpec spec;
   spec.model = task.model;
   spec.domain = task.domain;
   spec.fields = side.converter->read_fields();
   spec.order = task.order;
-  spec.page_size = task.page_size;
+  spec.page_size = FirstPageSize(task);
+  spec.max_page_size = MaxPageSize(task);
   spec.context = OdooContextOf(task);
   spec.after_id = after_id;
   return std::make_unique<OdooRecordSource>(*side.client, std::move(spec), std::move(*side.converter),

@@ -68,6 +68,41 @@ void CountCutTexts(const core::Row& row, std::vector<int64_t>& texts_cut) {
   }
 }
 
+// Before the writer waits for rows, each sink may do one step of deferred work (GraphSheetSink
+// reads acknowledged rows back, so Verify has less left when the reader set the pace: issue 7).
+// One step per sink, then the queue is looked at again: rows that came meanwhile go first, so a
+// sink that always finds work cannot hold the writing back.
+core::Result<bool> IdleSinks(std::span<SheetSink* const> sinks) {
+  bool worked = false;
+  for (SheetSink* sink : sinks) {
+    auto idle = sink->Idle();
+    if (!idle) return std::move(idle).error();
+    worked = worked || *idle;
+  }
+  return worked;
+}
+
+// The writer's next batch: while none is ready each sink may do idle work; then a wait that
+// keeps the sinks' sessions alive. kTimeout means "look at the queue again".
+core::Result<BoundedQueue<Batch>::PopStatus> NextBatch(BoundedQueue<Batch>& queue, std::span<SheetSink* const> sinks,
+                                                       std::chrono::milliseconds keep_alive_every, Batch& batch) {
+  using Status = BoundedQueue<Batch>::PopStatus;
+  auto status = queue.Pop(batch, std::chrono::milliseconds(0));
+  if (status != Status::kTimeout) return status;
+  auto idle = IdleSinks(sinks);
+  if (!idle) return std::move(idle).error();
+  if (*idle) return Status::kTimeout;
+  status = queue.Pop(batch, keep_alive_every);
+  if (status != Status::kTimeout) return status;
+  for (SheetSink* sink : sinks) XLSYNC_RETURN_IF_ERROR(sink->KeepAlive());
+  return status;
+}
+
+core::Result<void> WriteBatch(std::span<SheetSink* const> sinks, std::span<const core::Row> rows) {
+  for (SheetSink* sink : sinks) XLSYNC_RETURN_IF_ERROR(sink->Write(rows));
+  return {};
+}
+
 }  // namespace
 
 std::string CutTextsWarning(const std::vector<int64_t>& texts_cut, const std::vector<core::Column>& columns) {
@@ -89,10 +124,18 @@ core::Result<PipelineTotals> RunPipeline(RecordSource& source, std::span<SheetSi
                                          const PipelineOptions& options,
                                          const std::function<void(const PipelineProgress&)>& on_progress,
                                          const std::atomic<bool>* stop) {
+  using Status = BoundedQueue<Batch>::PopStatus;
   BoundedQueue<Batch> queue(options.queue_batches);
   FirstError failure;
   std::atomic<int64_t> rows_read{options.start.rows};
   std::thread reader([&] { ReadAll(source, queue, failure, rows_read, stop); });
+  bool ready = true;
+  if (options.before_writing) {
+    if (auto begun = options.before_writing(); !begun) {
+      failure.Set(std::move(begun).error());
+      ready = false;
+    }
+  }
 
   excel::RowDigest digest(options.start.digest, static_cast<size_t>(options.start.rows));
   PipelineProgress progress;
@@ -101,38 +144,27 @@ core::Result<PipelineTotals> RunPipeline(RecordSource& source, std::span<SheetSi
   Batch batch;
   // The writer drains what the reader queued even after a read failure: those rows are good,
   // and writing them leaves less for a resumed run. A write failure stops both at once.
-  bool write_failed = false;
-  while (!write_failed) {
+  while (ready) {
     if (Stopped(stop)) {
       failure.Set(StoppedError());
       break;
     }
-    const auto status = queue.Pop(batch, options.keep_alive_every);
-    if (status == BoundedQueue<Batch>::PopStatus::kClosed) break;
-    if (status == BoundedQueue<Batch>::PopStatus::kTimeout) {
-      for (SheetSink* sink : sinks) {
-        if (auto alive = sink->KeepAlive(); !alive) {
-          failure.Set(std::move(alive).error());
-          write_failed = true;
-        }
-      }
-      continue;
-    }
+    auto status = NextBatch(queue, sinks, options.keep_alive_every, batch);
+    if (!status) failure.Set(std::move(status).error());
+    if (!status || *status == Status::kClosed) break;
+    if (*status == Status::kTimeout) continue;
     for (size_t i = 0; i < batch.rows.size(); ++i) {
       digest.AddRow(batch.rows[i]);
       CountCutTexts(batch.rows[i], texts_cut);
       if (options.ledger) options.ledger->Record(i < batch.ids.size() ? batch.ids[i] : 0, digest.value());
     }
-    for (SheetSink* sink : sinks) {
-      if (auto written = sink->Write(batch.rows); !written) {
-        failure.Set(std::move(written).error());
-        write_failed = true;
-        break;
-      }
+    if (auto written = WriteBatch(sinks, batch.rows); !written) {
+      failure.Set(std::move(written).error());
+      break;
     }
     progress.rows_read = rows_read.load();
     progress.rows_written += static_cast<int64_t>(batch.rows.size());
-    if (on_progress && !write_failed) on_progress(progress);
+    if (on_progress) on_progress(progress);
   }
   queue.Close();
   reader.join();

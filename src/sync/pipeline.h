@@ -25,6 +25,9 @@ struct PipelineOptions {
   ResumePoint start;
   /// When set, told each row's id and digest so acknowledgements become checkpoints.
   CheckpointLedger* ledger = nullptr;
+  /// Run on the writer's thread once the reader has started, before any row is written: the
+  /// sinks' setup (Begin) then overlaps the first Odoo pages. Its error ends the run.
+  std::function<core::Result<void>()> before_writing;
 };
 
 struct PipelineProgress {

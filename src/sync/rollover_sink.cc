@@ -60,6 +60,15 @@ core::Result<void> RolloverSink::KeepAlive() {
   return sinks_.back()->KeepAlive();
 }
 
+core::Result<bool> RolloverSink::Idle() {
+  // A full sheet's sink may still have rows to read back; one step at a time, like any sink.
+  for (auto& sink : sinks_) {
+    auto idle = sink->Idle();
+    if (!idle || *idle) return idle;
+  }
+  return false;
+}
+
 core::Result<void> RolloverSink::Finish() {
   if (sinks_.empty()) return {};
   return sinks_.back()->Finish();

@@ -35,6 +35,8 @@ class RolloverSink final : public SheetSink {
                               int64_t last_nonempty_row) override;
   core::Result<void> Write(std::span<const core::Row> rows) override;
   core::Result<void> KeepAlive() override;
+  /// Lets the sheets' sinks do deferred work, the first sheet first; true when one did some.
+  core::Result<bool> Idle() override;
   core::Result<void> Finish() override;
   /// Checks that the sheets hold `rows` rows digesting to `digest` in all, then has each
   /// sheet's sink read its own part back.

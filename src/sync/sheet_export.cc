@@ -79,20 +79,19 @@ core::Result<void> MakeSinks(const SheetJob& job, const GraphSinkOptions& option
   return {};
 }
 
-/// Begins the sinks, or continues the sheet from the job's resume point when it can; returns
-/// where the pipeline starts (nothing kept after a fresh Begin) and remakes the source then.
+/// For a job with a resume point: continues the sheet from it when it can; else begins the
+/// sinks and remakes the source from the first record. Returns where the pipeline starts.
 core::Result<ResumePoint> StartSinks(const SheetJob& job, const Sinks& sinks, const std::vector<core::Column>& columns,
                                      const SourceMaker& make_source, std::unique_ptr<RecordSource>& source) {
-  const auto& resume = job.resume;
-  const bool may_resume = resume && resume->rows > 0 && resume->last_id > 0;
-  if (may_resume && !job.rollover && !sinks.local) {
-    auto continued = sinks.graph_sheets.front()->Continue(columns, resume->rows, resume->last_nonempty_row);
-    if (continued) return *resume;
+  const ResumePoint& resume = *job.resume;
+  if (!job.rollover && !sinks.local) {
+    auto continued = sinks.graph_sheets.front()->Continue(columns, resume.rows, resume.last_nonempty_row);
+    if (continued) return resume;
     spdlog::warn("the run cannot continue where it stopped ({}); starting the sheet over",
                  continued.error().ForUser());
   }
   for (SheetSink* sink : sinks.all()) XLSYNC_RETURN_IF_ERROR(sink->Begin(columns));
-  if (may_resume) source = make_source(0);
+  source = make_source(0);
   return ResumePoint{};
 }
 
@@ -113,31 +112,41 @@ std::string TableNameForSheet(const std::string& table, int number) {
 core::Result<SheetOutcome> ExportSheet(const SheetJob& job, const SourceMaker& make_source,
                                        const std::function<void(const PipelineProgress&)>& on_progress,
                                        const std::atomic<bool>* stop) {
-  const bool may_resume = job.resume && job.resume->rows > 0 && job.resume->last_id > 0 && !job.rollover;
+  const bool has_resume_point = job.resume && job.resume->rows > 0 && job.resume->last_id > 0;
+  const bool may_resume = has_resume_point && !job.rollover;
   std::unique_ptr<RecordSource> source = make_source(may_resume ? job.resume->last_id : 0);
   SheetOutcome outcome;
   outcome.columns = source->columns();
   std::optional<CheckpointLedger> ledger;
   Sinks sinks;
   XLSYNC_RETURN_IF_ERROR(MakeSinks(job, OptionsFor(job, ledger), sinks));
-  auto start = StartSinks(job, sinks, outcome.columns, make_source, source);
-  if (!start) return std::move(start).error();
+  const std::vector<SheetSink*> all = sinks.all();
   PipelineOptions pipeline;
-  pipeline.start = *start;
+  if (has_resume_point) {
+    auto start = StartSinks(job, sinks, outcome.columns, make_source, source);
+    if (!start) return std::move(start).error();
+    pipeline.start = *start;
+  } else {
+    // Nothing to continue, so the source is final: the first Odoo pages are read while the
+    // sheet is prepared (about a second of Graph requests).
+    pipeline.before_writing = [&all, &outcome]() -> core::Result<void> {
+      for (SheetSink* sink : all) XLSYNC_RETURN_IF_ERROR(sink->Begin(outcome.columns));
+      return {};
+    };
+  }
   pipeline.queue_batches = std::max<size_t>(2, job.read_ahead_pages);
   // The ledger is emptied by acknowledgements, which come only when checkpoints are wanted:
   // without them it would hold every row's id and digest (24 MB a million rows).
   if (job.on_checkpoint && !job.rollover) {
-    ledger.emplace(*start);
+    ledger.emplace(pipeline.start);
     pipeline.ledger = &*ledger;
   }
-  const std::vector<SheetSink*> all = sinks.all();
   auto totals = RunPipeline(*source, all, pipeline, on_progress, stop);
   if (!totals) return std::move(totals).error();
   if (job.verify) {
     for (SheetSink* sink : all) XLSYNC_RETURN_IF_ERROR(sink->Verify(totals->rows, totals->digest));
   }
-  outcome.start = *start;
+  outcome.start = pipeline.start;
   outcome.sheets = FilledSheets(job, sinks, totals->rows);
   outcome.totals = std::move(*totals);
   outcome.sheet_created = !sinks.graph_sheets.empty() && sinks.graph_sheets.front()->sheet_created();

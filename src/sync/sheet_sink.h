@@ -25,6 +25,9 @@ class SheetSink {
   virtual core::Result<void> Write(std::span<const core::Row> rows) = 0;
   /// Called while the writer waits for rows, so that remote sessions stay alive.
   virtual core::Result<void> KeepAlive() { return {}; }
+  /// The writer has no rows to write right now: do deferred work (e.g. read acknowledged rows
+  /// back); true when it did some, so the writer asks again before it waits.
+  virtual core::Result<bool> Idle() { return false; }
   /// Writes whatever is held back; after success every row is acknowledged.
   virtual core::Result<void> Finish() = 0;
   /// Proves the result by reading it back: `rows` data rows whose RowDigest is `digest`.

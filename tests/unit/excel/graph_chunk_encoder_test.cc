@@ -127,6 +127,27 @@ TEST(GraphChunkEncoderTest, StopsWhereExcelsAnswerWouldPassItsBudget) {
   EXPECT_EQ(*GraphChunkEncoder(PlainColumns(3), budget).Encode(NumberRows(5, 3), body, 5), 1u);
 }
 
+TEST(GraphChunkEncoderTest, ScalesTheAnswerEstimateByWhatExcelAnswered) {
+  ChunkBudget budget;
+  budget.max_answer_bytes = 1'000;
+  GraphChunkEncoder encoder(PlainColumns(3), budget);
+  std::string body;
+  const auto rows = NumberRows(100, 3);
+  const auto rows_at = [&](double scale) {
+    encoder.set_answer_scale(scale);
+    return *encoder.Encode(rows, body, 100);
+  };
+  const size_t half = rows_at(0.5);  // answers half the estimate: chunks of twice the estimate
+  EXPECT_LE(GraphChunkEncoder::AnswerBytes(body.size(), 0, half * 3), 2'000u);
+  EXPECT_GT(GraphChunkEncoder::AnswerBytes(body.size() + 8, 0, (half + 1) * 3), 2'000u);
+  EXPECT_EQ(rows_at(0.1), half);  // no lower than half the estimate
+  const size_t twice = rows_at(2.0);
+  EXPECT_LE(GraphChunkEncoder::AnswerBytes(body.size(), 0, twice * 3), 500u);
+  EXPECT_GT(GraphChunkEncoder::AnswerBytes(body.size() + 8, 0, (twice + 1) * 3), 500u);
+  EXPECT_EQ(rows_at(9.0), twice);  // no higher than twice
+  EXPECT_EQ(rows_at(1.0), 7u);
+}
+
 TEST(GraphChunkEncoderTest, CountsTheFormatsSentInExcelsAnswer) {
   EXPECT_EQ(GraphChunkEncoder::AnswerBytes(100, 0, 10), 500u + 100u + 160u);
   EXPECT_EQ(GraphChunkEncoder::AnswerBytes(100, 300, 10), 500u + 300u + 160u);

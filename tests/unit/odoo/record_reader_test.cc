@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
+
 #include "odoo_replies.h"
 #include "testing/support/recording_sleeper.h"
 #include "testing/support/scripted_http_client.h"
@@ -123,6 +125,74 @@ TEST(RecordReaderTest, OtherOrdersSearchTheIdsOnceThenReadThemInPages) {
   EXPECT_EQ(f.http.requests().size(), 6u);
   EXPECT_EQ(reader.records_read(), 3);
   EXPECT_EQ(reader.last_id(), 4);
+}
+
+// Growing pages (ReadSpec::max_page_size): the next limit is page_bytes over the bytes per record
+// of the answer before, within [page_size, max_page_size].
+struct GrowthCase {
+  const char* what;
+  double budget_in_pages;  // page_bytes as a multiple of the first answer's size
+  int max_page_size;
+  int expected_limit;
+};
+
+class RecordReaderGrowthTest : public testing::TestWithParam<GrowthCase> {};
+
+TEST_P(RecordReaderGrowthTest, SizesTheNextPageByTheBytesOfTheAnswerBefore) {
+  const GrowthCase& c = GetParam();
+  ReaderFixture f;
+  const http::Response first = fakes::RpcResult(Records({1, 2}));
+  f.http.Enqueue(first);
+  f.http.Enqueue(fakes::RpcResult(Records({3})));
+  ReadSpec spec = Spec("id", 2);
+  spec.max_page_size = c.max_page_size;
+  spec.page_bytes = static_cast<size_t>(c.budget_in_pages * static_cast<double>(first.body.size()));
+  RecordReader reader(f.client, spec);
+
+  ASSERT_TRUE(reader.NextPage());
+  EXPECT_EQ(reader.page_size(), c.expected_limit);
+  ASSERT_TRUE(reader.NextPage());
+  EXPECT_EQ(f.Kwargs(1)["limit"], c.expected_limit);
+  auto end = reader.NextPage();
+  ASSERT_TRUE(end);
+  EXPECT_FALSE(end->has_value());
+  EXPECT_EQ(f.http.requests().size(), 4u);  // 1 record of the limit asked is a short page
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Pages, RecordReaderGrowthTest,
+    testing::Values(GrowthCase{"three answers' worth of budget", 3.0, 10, 6},
+                    GrowthCase{"no further than max_page_size", 100.0, 5, 5},
+                    GrowthCase{"never below page_size", 0.2, 10, 2},
+                    GrowthCase{"fixed pages without max_page_size", 100.0, 0, 2}),
+    [](const testing::TestParamInfo<GrowthCase>& param) {
+      std::string name = param.param.what;
+      for (char& c : name) c = std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
+      return name;
+    });
+
+TEST(RecordReaderTest, GrowingPagesSliceTheIdsOfOtherOrdersToo) {
+  ReaderFixture f;
+  f.http.Enqueue(fakes::RpcResult({8, 3, 5, 9, 4, 7, 6}));
+  const http::Response first = fakes::RpcResult(Records({8, 3}));
+  f.http.Enqueue(first);
+  f.http.Enqueue(fakes::RpcResult(Records({5, 9, 4, 7})));
+  f.http.Enqueue(fakes::RpcResult(Records({6})));
+  ReadSpec spec = Spec("name asc", 2);
+  spec.max_page_size = 4;
+  spec.page_bytes = first.body.size() * 10;
+  RecordReader reader(f.client, spec);
+
+  while (true) {
+    auto page = reader.NextPage();
+    ASSERT_TRUE(page);
+    if (!page->has_value()) break;
+  }
+
+  EXPECT_EQ(f.Args(1)[5], json::parse("[[8, 3]]"));
+  EXPECT_EQ(f.Args(2)[5], json::parse("[[5, 9, 4, 7]]"));
+  EXPECT_EQ(f.Args(3)[5], json::parse("[[6]]"));
+  EXPECT_EQ(reader.records_read(), 7);
 }
 
 TEST(RecordReaderTest, AnInvalidFilterFailsBeforeAnyRequest) {

@@ -84,8 +84,10 @@ TEST(ExportTaskTest, ValidationNamesWhatIsMissingOrWrong) {
       {[](ExportTask& t) { t.workbook.clear(); },
        "The task names no workbook: give its OneDrive/SharePoint link, its path (such as /Reports/Sales.xlsx) or its item ID."},
       {[](ExportTask& t) { t.mode = "upsert"; }, "The mode \"upsert\" is not available: use \"replace\"."},
-      {[](ExportTask& t) { t.page_size = 0; },
-       "The page size 0 is out of range: use a number from 1 to 20000 (1000 suits most models)."},
+      {[](ExportTask& t) { t.page_size = -1; },
+       "The page size -1 is out of range: use 0 (automatic, the default) or a number from 1 to 20000."},
+      {[](ExportTask& t) { t.page_size = 20'001; },
+       "The page size 20001 is out of range: use 0 (automatic, the default) or a number from 1 to 20000."},
       {[](ExportTask& t) { t.header = "both"; },
        "The header \"both\" is not available: use \"labels\" (field labels in the task's language) or \"names\" "
        "(technical names)."},
@@ -194,11 +196,20 @@ TEST(ExportTaskTest, FormattedTomlReadsBackToTheSameTask) {
   EXPECT_EQ(FormatTaskToml(*back), text);
 }
 
+TEST(ExportTaskTest, AutomaticPagesStartAtAThousandAndGrowToTenThousand) {
+  ExportTask task;
+  EXPECT_EQ(FirstPageSize(task), 1000);
+  EXPECT_EQ(MaxPageSize(task), 10'000);
+  task.page_size = 250;
+  EXPECT_EQ(FirstPageSize(task), 250);
+  EXPECT_EQ(MaxPageSize(task), 250);
+}
+
 TEST(ExportTaskTest, FormattedTomlOfADefaultTaskKeepsTheDefaults) {
   auto back = ParseTaskToml(FormatTaskToml(ExportTask{}), "stored task");
   ASSERT_TRUE(back) << back.error().message;
   EXPECT_EQ(back->domain, nlohmann::json::array());
-  EXPECT_EQ(back->page_size, 1000);
+  EXPECT_EQ(back->page_size, 0);
   EXPECT_EQ(back->sheet, "Sheet1");
   EXPECT_FALSE(back->include_archived);
 }

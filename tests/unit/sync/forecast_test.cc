@@ -47,6 +47,16 @@ TEST(ForecastTest, CountsCellsRequestsBytesAndTime) {
   EXPECT_NEAR(forecast.seconds, writes + (2 * 0.02 + 600'000 / 1024.0 * 0.0005) + 15 * 0.02, 1e-9);
 }
 
+TEST(ForecastTest, GrowingPagesNeedFewerOdooRequests) {
+  ForecastInput input = Orders(100'000);
+  EXPECT_EQ(MakeForecast(input).odoo_requests, 4 + 100 + 1);
+  // A record is 60 bytes of values and 5 x 16 of field names: 2 MiB holds 14,979 of them.
+  input.max_page_size = 10'000;
+  EXPECT_EQ(MakeForecast(input).odoo_requests, 4 + 1 + 9 + 1);  // 1,000, then 10,000 a page
+  input.max_page_size = 100'000;
+  EXPECT_EQ(MakeForecast(input).odoo_requests, 4 + 1 + 6 + 1);  // 1,000, then 14,979 a page
+}
+
 TEST(ForecastTest, RollsOverOntoAsManySheetsAsTheRowsNeed) {
   SheetLimits limits;
   limits.max_rows = 1'001;  // 1,000 data rows under the header

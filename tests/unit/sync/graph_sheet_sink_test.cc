@@ -4,6 +4,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <cstdio>
+
 #include "tests/unit/sync/sink_harness.h"
 
 namespace xlsync::sync {
@@ -74,6 +76,43 @@ TEST(GraphSheetSinkTest, ReadsBackInPagesOfTheCellBudgetAndHalvesOneExcelFindsTo
                           "GET /sheet/range(address='A4:C5')?$select=values",
                           "GET /sheet/range(address='A6:C7')?$select=values",
                           "GET /sheet/range(address='A8:C9')?$select=values"));
+}
+
+// Rows in the first two data PATCHes when Excel answers the first one with `answer`.
+std::pair<int, int> FirstChunksAfterAnAnswerOf(const std::string& answer) {
+  GraphSinkOptions options;
+  options.budget.max_cells = 300;  // 100 rows: Excel's answer, not the cells, cuts the chunks
+  options.budget.ceiling_cells = 3'000;
+  options.budget.max_answer_bytes = 1'500;
+  SinkHarness h(options);
+  h.Reply(kSheets);
+  h.BlankSheet();
+  h.Reply();  // header
+  h.Reply();  // bold
+  h.Reply(answer);
+  for (int i = 0; i < 40; ++i) h.Reply();
+  EXPECT_TRUE(h.sink.Begin(kColumns));
+  EXPECT_TRUE(h.sink.Write(Rows(1, 40)));
+  EXPECT_TRUE(h.sink.Finish());
+  std::vector<int> rows;
+  for (const auto& line : h.Lines()) {
+    int first = 0;
+    int last = 0;
+    if (std::sscanf(line.c_str(), "PATCH /sheet/range(address='A%d:C%d')", &first, &last) == 2 && first > 1) {
+      rows.push_back(last - first + 1);
+    }
+  }
+  EXPECT_GE(rows.size(), 2u);
+  return rows.size() < 2 ? std::pair{0, 0} : std::pair{rows[0], rows[1]};
+}
+
+TEST(GraphSheetSinkTest, SizesLaterChunksByTheAnswersExcelReallySent) {
+  const auto [first, after_short] = FirstChunksAfterAnAnswerOf("{}");
+  EXPECT_GT(first, 1);
+  EXPECT_GE(after_short, 2 * first - 1);  // an answer far below the estimate: twice the rows
+  const auto [same_first, after_long] = FirstChunksAfterAnAnswerOf("{\"text\":\"" + std::string(20'000, 'x') + "\"}");
+  EXPECT_EQ(same_first, first);
+  EXPECT_LE(after_long, (first + 1) / 2);  // far above: half the rows
 }
 
 TEST(GraphSheetSinkTest, LeavesTheUsersColumnsToTheRightAlone) {

@@ -13,6 +13,8 @@ struct SheetLog {
   std::vector<core::Row> rows;
   bool finished = false;
   std::optional<std::pair<int64_t, uint64_t>> verified;
+  int idle_work = 0;  // Idle answers true this many times, then false
+  int idles = 0;
 };
 
 /// A SheetSink that records into a log the test keeps.
@@ -27,6 +29,12 @@ class LoggingSink final : public SheetSink {
   core::Result<void> Write(std::span<const core::Row> rows) override {
     log_.rows.insert(log_.rows.end(), rows.begin(), rows.end());
     return {};
+  }
+  core::Result<bool> Idle() override {
+    ++log_.idles;
+    if (log_.idle_work == 0) return false;
+    --log_.idle_work;
+    return true;
   }
   core::Result<void> Finish() override {
     log_.finished = true;
@@ -126,6 +134,26 @@ TEST_F(RolloverSinkTest, CutsLongSheetNamesToFitTheNumber) {
   ASSERT_TRUE(sink.Begin(columns_));
   ASSERT_TRUE(sink.Write(Rows(1, 2)));
   EXPECT_EQ(order_.back(), "Confirmed sales orders of 2 (2)");
+}
+
+TEST_F(RolloverSinkTest, LetsEverySheetDoItsIdleWorkOneStepAtATimeTheFirstSheetFirst) {
+  RolloverSink sink("Orders", Factory(), 3);
+  logs_["Orders"].idle_work = 1;
+  logs_["Orders (3)"].idle_work = 1;
+  ASSERT_TRUE(sink.Begin(columns_));
+  ASSERT_TRUE(sink.Write(Rows(1, 7)));
+
+  std::vector<bool> answers;
+  for (int i = 0; i < 3; ++i) {
+    auto idle = sink.Idle();
+    ASSERT_TRUE(idle);
+    answers.push_back(*idle);
+  }
+
+  EXPECT_EQ(answers, (std::vector<bool>{true, true, false}));
+  EXPECT_EQ(logs_["Orders"].idles, 3);
+  EXPECT_EQ(logs_["Orders (2)"].idles, 2);
+  EXPECT_EQ(logs_["Orders (3)"].idles, 2);
 }
 
 TEST_F(RolloverSinkTest, CannotContinueAnInterruptedRun) {
