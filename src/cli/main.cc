@@ -123,6 +123,10 @@ int main(int argc, char** argv) {
   // default of up to 8 arenas a core, those frees across arenas doubled the CPU time and the peak
   // memory of a 100,000 x 30 export (BENCHMARKS.md); two arenas keep both threads unhindered.
   mallopt(M_ARENA_MAX, 2);
+  // Odoo pages, PATCH bodies and Excel's answers are buffers of 0.5-5 MB made and freed all run
+  // long: mapped on their own they go back to the system when freed, instead of the dynamic
+  // threshold moving them into the heap where they fragment it.
+  mallopt(M_MMAP_THRESHOLD, 256 * 1024);
   try {
     return Main(argc, argv);
   } catch (const std::exception& error) {  // the one catch-all of the main thread (style.md)

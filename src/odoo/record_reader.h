@@ -14,7 +14,7 @@ namespace xlsync::odoo {
 
 /// What an answer of growing pages aims at: few calls (each costs a round trip and Odoo's
 /// per-request work) while a page stays a few MB in memory on both sides.
-inline constexpr size_t kPageBytes = 2 * 1024 * 1024;
+inline constexpr size_t kPageBytes = 1024 * 1024;
 
 /// What to stream from one model.
 struct ReadSpec {

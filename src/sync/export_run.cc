@@ -107,7 +107,8 @@ SheetJob ExportRun::Job(msgraph::Workbook& workbook, const std::string& sheet, i
   const size_t page_rows = task.page_size > 0 ? static_cast<size_t>(task.page_size)
                                               : std::min<size_t>(kAutoMaxPage, odoo::kPageBytes / (30 * fields));
   const size_t page_cells = std::max<size_t>(1, page_rows) * fields;
-  job.read_ahead_pages = std::clamp<size_t>(sink_options_.budget.ceiling_cells / page_cells + 2, 2, 16);
+  const size_t chunk_pages = (sink_options_.budget.ceiling_cells + page_cells - 1) / page_cells;
+  job.read_ahead_pages = std::clamp<size_t>(chunk_pages, 2, 16);
   // Checkpoints also tell the run's progress, so a single sheet reports them even when its task
   // could not resume from one (CanResume decides that when the run comes back).
   if (single) job.on_checkpoint = request_.on_checkpoint;

@@ -50,11 +50,11 @@ TEST(ForecastTest, CountsCellsRequestsBytesAndTime) {
 TEST(ForecastTest, GrowingPagesNeedFewerOdooRequests) {
   ForecastInput input = Orders(100'000);
   EXPECT_EQ(MakeForecast(input).odoo_requests, 4 + 100 + 1);
-  // A record is 60 bytes of values and 5 x 16 of field names: 2 MiB holds 14,979 of them.
+  // A record is 60 bytes of values and 5 x 16 of field names: 1 MiB holds 7,489 of them.
+  input.max_page_size = 5'000;
+  EXPECT_EQ(MakeForecast(input).odoo_requests, 4 + 1 + 19 + 1);  // 1,000, then 5,000 a page
   input.max_page_size = 10'000;
-  EXPECT_EQ(MakeForecast(input).odoo_requests, 4 + 1 + 9 + 1);  // 1,000, then 10,000 a page
-  input.max_page_size = 100'000;
-  EXPECT_EQ(MakeForecast(input).odoo_requests, 4 + 1 + 6 + 1);  // 1,000, then 14,979 a page
+  EXPECT_EQ(MakeForecast(input).odoo_requests, 4 + 1 + 13 + 1);  // 1,000, then 7,489 a page
 }
 
 TEST(ForecastTest, RollsOverOntoAsManySheetsAsTheRowsNeed) {
