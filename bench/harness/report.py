@@ -90,6 +90,39 @@ def export_table(results, columns):
     return lines + [""]
 
 
+def time_lines(results):
+    """Where the first run of each export spent its wall time (timeline.py), next to the bound."""
+    lines = [
+        "## Where the time goes", "",
+        "First run of each export, read from its own debug log (every HTTP exchange with its "
+        "duration) and from the doubles' CPU meanwhile. Setup = from the start to the first data "
+        "chunk; data PATCHes = how many and their summed duration; after = from the last chunk to the end "
+        "(the rest of the read-back proof, column widths, closing). The write-only bound sends "
+        "the same cells with nothing else to do; during an export the two doubles and xlsync share "
+        "the machine's cores.", "",
+        "| rows × columns | wall s | setup s | data PATCHes: n, s | after s | Odoo busy s "
+        "| Graph busy s | write-only bound s | CPU s: xlsync / fake Odoo / fake Graph |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for case in results["cases"]:
+        runs = case.get("xlsync", {}).get("runs") or []
+        phases = runs[0].get("phases") if runs else None
+        if not phases:
+            continue
+        cpu = runs[0].get("doubles_cpu_s") or {}
+        write = case.get("write_only")
+        lines.append(
+            f"| {case['rows']:,} × {case['columns']} | {number(phases['wall_s'], 2)} "
+            f"| {number(phases.get('before_first_chunk_s'), 2)} "
+            f"| {phases['chunks']}, {number(phases['chunks_s'], 2)} "
+            f"| {number(phases.get('after_last_chunk_s'), 2)} "
+            f"| {number(phases['odoo_busy_s'], 2)} | {number(phases['graph_busy_s'], 2)} "
+            f"| {number(write and write['seconds'], 2)} "
+            f"| {number(runs[0].get('cpu_s'), 2)} / {number(cpu.get('odoo'), 2)} / "
+            f"{number(cpu.get('graph'), 2)} |")
+    return lines + [""] if len(lines) > 6 else []
+
+
 def _without_proof(case, limit):
     """The one --no-verify run: its wall time and ratio (what the read-back proof costs)."""
     run = case["xlsync"].get("without_proof")
@@ -180,6 +213,7 @@ def render_markdown(results, png_link):
     lines = header_lines(results)
     for columns in results["config"]["columns"]:
         lines += export_table(results, columns)
+    lines += time_lines(results)
     lines += sweep_lines(results) + peer_lines(results) + micro_lines(results)
     lines += target_lines(results)
     lines += ["## Chart", "", f"![rows per second by size]({png_link})", ""]

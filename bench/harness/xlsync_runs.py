@@ -11,6 +11,7 @@ import time
 
 import odoo_wire
 import servers
+import timeline
 
 WORKBOOK = "/Reports/Odoo Export.xlsx"
 SHEET = "Sheet1"
@@ -85,7 +86,9 @@ def measure(argv, env, log_path):
 def export_once(bin_dir, task_path, env, log_path, rows, columns, proof=True):
     """One `xlsync export`; raises when it fails or does not prove sheet = source (without
     `proof`, --no-verify: no read-back, so only the rows exported are checked)."""
-    argv = [os.path.join(bin_dir, "xlsync"), "export", "--task", task_path, "--progress", "none"]
+    # At debug level xlsync logs each HTTP exchange: the run's phases come from those lines.
+    argv = [os.path.join(bin_dir, "xlsync"), "--log-level", "debug", "export", "--task", task_path,
+            "--progress", "none"]
     code, output, wall, usage = measure(argv + ([] if proof else ["--no-verify"]), env, log_path)
     tail = output.strip()[-800:]
     if code != 0:
@@ -98,6 +101,8 @@ def export_once(bin_dir, task_path, env, log_path, rows, columns, proof=True):
         raise RuntimeError(f"xlsync export did not report {rows:,} exported rows: {tail}")
     cpu = usage.ru_utime + usage.ru_stime
     return {
+        "phases": timeline.phases(output, timeline.origin(env["XLSYNC_ODOO_URL"]),
+                                  timeline.origin(env["XLSYNC_GRAPH_URL"]), wall),
         "wall_s": wall, "rows_per_s": rows / wall,
         "reported_s": float(exported.group(2)),
         "peak_rss_mib": usage.ru_maxrss / 1024.0,
@@ -105,6 +110,16 @@ def export_once(bin_dir, task_path, env, log_path, rows, columns, proof=True):
         "requests": {"total": _number(exported.group(3)), "odoo": _number(exported.group(4)),
                      "graph": _number(exported.group(5)), "retries": _number(exported.group(6))},
     }
+
+
+def doubles_cpu(odoo, graph):
+    """CPU seconds the two fakes have used so far: they share the machine's cores with xlsync."""
+    return {"odoo": timeline.cpu_seconds(odoo.process.pid),
+            "graph": timeline.cpu_seconds(graph.process.pid)}
+
+
+def _delta(after, before):
+    return None if after is None or before is None else after - before
 
 
 def cross_check(counted, logged):
@@ -130,7 +145,10 @@ def export_runs(ctx, odoo, graph, task_path, rows, columns):
         graph.costs_on()
         odoo.clear_calls()
         log_path = os.path.join(ctx.work_dir, f"xlsync-{rows}x{columns}-run{number}.log")
+        before = doubles_cpu(odoo, graph)
         run = export_once(ctx.bin_dir, task_path, env, log_path, rows, columns)
+        run["doubles_cpu_s"] = {name: _delta(doubles_cpu(odoo, graph)[name], before[name])
+                                for name in before}
         run["fake_requests"] = {"odoo": len(odoo.calls()),
                                 "graph": graph.log()["counters"]["requests"]}
         mismatch = cross_check(run["requests"], run["fake_requests"])
