@@ -82,13 +82,7 @@ core::Result<void> PageStages::StartOdoo(const sync::ExportTask& task, int recor
 
 core::Result<void> PageStages::StartGraph() {
   encoder_.emplace(converter_->columns(), excel::ChunkBudget{});
-  read_reply_ = JsonReply(RangeValuesBody(rows_));
-  read_request_.path = "/drives/b!bench/items/01BENCH/workbook/worksheets/%7B0%7D/range";
-  read_request_.what = "reading back the rows of sheet \"Orders\"";
-  tokens_ =
-      std::make_unique<msgraph::TokenProvider>(graph_http_, clock_, sleeper_, msgraph::Settings{});
-  graph_ =
-      std::make_unique<msgraph::GraphClient>(graph_http_, *tokens_, sleeper_, msgraph::Settings{});
+  read_reply_ = RangeValuesBody(rows_);
   // Each stage must succeed once before it is timed: a failing stage would time its error path.
   auto encoded = Encode(rows_);
   if (!encoded) return std::move(encoded).error();
@@ -146,10 +140,10 @@ core::Result<size_t> PageStages::Encode(std::span<const core::Row> rows) {
 core::Result<void> PageStages::ReadBack(std::span<const core::Row> rows) const {
   excel::RowDigest written;
   for (const auto& row : rows) written.AddRow(row);
-  auto range = graph_->ParseReply(read_request_, read_reply_);
-  if (!range) return std::move(range).error();
   excel::RowDigest read_back;
-  for (const auto& row : (*range)["values"]) read_back.AddJsonRow(row);
+  if (!read_back.AddRangeValues(read_reply_)) {
+    return core::Internal("The range answer could not be read.");
+  }
   if (read_back.rows() != written.rows() || read_back.value() != written.value()) {
     return core::Conflict("The rows read back differ from the rows written.", "verifyChecksum");
   }

@@ -12,8 +12,6 @@
 #include "core/result.h"
 #include "excel/graph_chunk_encoder.h"
 #include "http/message.h"
-#include "msgraph/graph_client.h"
-#include "msgraph/token_provider.h"
 #include "odoo/cell_converter.h"
 #include "odoo/client.h"
 #include "odoo/currency_formats.h"
@@ -44,8 +42,8 @@ class PageStages {
   /// the bytes of all bodies.
   core::Result<size_t> Encode(std::span<const core::Row> rows);
   /// The proof of the page: the pipeline's RowDigest of the rows written, then Graph's range GET
-  /// reply parsed (GraphClient::ParseReply) and digested as GraphSheetSink::Verify does, and the
-  /// two digests compared; Conflict when they differ.
+  /// answer digested as it is parsed (RowDigest::AddRangeValues, as GraphSheetSink::Verify does),
+  /// and the two digests compared; Conflict when they differ.
   core::Result<void> ReadBack(std::span<const core::Row> rows) const;
 
   /// Cells per page: records x columns.
@@ -62,9 +60,7 @@ class PageStages {
   core::Result<void> Connect();
 
   fakes::ScriptedHttpClient odoo_http_;
-  fakes::ScriptedHttpClient graph_http_;  // never called: ParseReply only reads a reply
   fakes::RecordingSleeper sleeper_;
-  fakes::FakeClock clock_;
   std::unique_ptr<odoo::Client> client_;
   std::optional<odoo::RecordReader> reader_;
   std::optional<odoo::CellConverter> converter_;
@@ -72,11 +68,8 @@ class PageStages {
   odoo::CurrencyFormats currencies_;
   std::optional<excel::GraphChunkEncoder> encoder_;
   std::string body_;
-  std::unique_ptr<msgraph::TokenProvider> tokens_;
-  std::unique_ptr<msgraph::GraphClient> graph_;
-  msgraph::GraphRequest read_request_;
   std::string odoo_reply_;
-  http::Response read_reply_;
+  std::string read_reply_;  // Graph's answer to the range GET of the page
   nlohmann::json page_;
   std::vector<core::Row> rows_;
 };

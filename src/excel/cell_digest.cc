@@ -127,44 +127,106 @@ void RowDigest::AddRow(std::span<const core::Cell> row) {
   EndRow();
 }
 
-void RowDigest::AddJsonCell(const nlohmann::json& cell) {
-  switch (cell.type()) {
-    case nlohmann::json::value_t::string: {
-      const auto& text = cell.get_ref<const std::string&>();
-      AddBytes(text);
-      EndText(text.size());
-      break;
-    }
-    case nlohmann::json::value_t::boolean:
-      AddBoolean(cell.get<bool>());
-      break;
-    case nlohmann::json::value_t::number_integer:
-      AddNumber(static_cast<double>(cell.get<int64_t>()));
-      break;
-    case nlohmann::json::value_t::number_unsigned:
-      AddNumber(static_cast<double>(cell.get<uint64_t>()));
-      break;
-    case nlohmann::json::value_t::number_float:
-      AddNumber(cell.get<double>());
-      break;
-    case nlohmann::json::value_t::null:
-      EndText(0);
-      break;  // unbounded reads give null (§6.4)
-    default:  // an object or array is no cell value: make it differ from every real cell
-      AddByte(kOtherTag);
-      AddBytes(cell.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-      AddByte(kCellEnd);
-      break;
-  }
-}
+/// Feeds the rows of a range answer's `values` to a RowDigest as nlohmann's parser meets them:
+/// no tree of a page of up to 250,000 cells is built, only the digest moves. Containers are
+/// counted from the answer object (depth 1): `values` is depth 2, a row depth 3, so a value at
+/// depth 3 is a cell and one at depth 2 a row of one cell. An object or array where a cell
+/// should be is no cell value: it is made to differ from every real cell.
+class RangeValuesReader final : public nlohmann::json_sax<nlohmann::json> {
+ public:
+  explicit RangeValuesReader(RowDigest& digest) : digest_(digest) {}
+  bool found() const { return found_; }
 
-void RowDigest::AddJsonRow(const nlohmann::json& row) {
-  if (row.is_array()) {
-    for (const auto& cell : row) AddJsonCell(cell);
-  } else {
-    AddJsonCell(row);
+  bool null() override { return Cell([&] { digest_.EndText(0); }); }  // unbounded reads (§6.4)
+  bool boolean(bool value) override { return Cell([&] { digest_.AddBoolean(value); }); }
+  bool number_integer(number_integer_t value) override {
+    return Cell([&] { digest_.AddNumber(static_cast<double>(value)); });
   }
-  EndRow();
+  bool number_unsigned(number_unsigned_t value) override {
+    return Cell([&] { digest_.AddNumber(static_cast<double>(value)); });
+  }
+  bool number_float(number_float_t value, const string_t&) override {
+    return Cell([&] { digest_.AddNumber(value); });
+  }
+  bool string(string_t& value) override {
+    return Cell([&] {
+      digest_.AddBytes(value);
+      digest_.EndText(value.size());
+    });
+  }
+  bool binary(binary_t&) override { return Cell([&] {}); }
+  bool start_object(std::size_t) override { return Open(false); }
+  bool start_array(std::size_t) override { return Open(true); }
+  bool end_object() override { return Close(); }
+  bool end_array() override { return Close(); }
+  bool key(string_t& name) override {
+    if (depth_ == 1) next_is_values_ = name == "values";
+    return true;
+  }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override {
+    return false;
+  }
+
+ private:
+  template <typename Add>
+  bool Cell(Add add) {
+    if (odd_depth_ > 0 || !in_values_ || depth_ < 2) {
+      if (depth_ == 1) next_is_values_ = false;
+      return true;
+    }
+    add();
+    if (depth_ == 2) digest_.EndRow();
+    return true;
+  }
+  bool Open(bool array) {
+    ++depth_;
+    if (odd_depth_ > 0) return true;
+    if (!in_values_) {
+      in_values_ = depth_ == 2 && array && next_is_values_;
+      next_is_values_ = false;
+      return true;
+    }
+    if (depth_ == 3 && array) return true;  // a row
+    odd_depth_ = depth_;
+    digest_.AddByte(kOtherTag);
+    return true;
+  }
+  bool Close() {
+    if (odd_depth_ == depth_) {
+      odd_depth_ = 0;
+      digest_.AddByte(kCellEnd);
+      if (depth_ == 3) digest_.EndRow();  // the row itself was the odd value
+    } else if (odd_depth_ == 0 && in_values_ && depth_ == 3) {
+      digest_.EndRow();
+    } else if (odd_depth_ == 0 && in_values_ && depth_ == 2) {
+      in_values_ = false;
+      found_ = true;
+    }
+    --depth_;
+    return true;
+  }
+
+  RowDigest& digest_;
+  int depth_ = 0;
+  int odd_depth_ = 0;
+  bool next_is_values_ = false;
+  bool in_values_ = false;
+  bool found_ = false;
+};
+
+std::optional<size_t> RowDigest::AddRangeValues(std::string_view range_json) {
+  RowDigest copy = *this;  // a malformed answer leaves this digest as it was
+  RangeValuesReader reader(copy);
+  bool parsed = false;
+  try {
+    parsed = nlohmann::json::sax_parse(range_json, &reader);
+  } catch (const std::exception&) {  // the lexer's own errors; parse_error() answers the rest
+    parsed = false;
+  }
+  if (!parsed || !reader.found()) return std::nullopt;
+  const size_t added = copy.rows_ - rows_;
+  *this = copy;
+  return added;
 }
 
 }  // namespace xlsync::excel

@@ -2,7 +2,7 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <nlohmann/json_fwd.hpp>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -29,8 +29,10 @@ class RowDigest {
 
   /// Adds a row of cells as the encoder sends them.
   void AddRow(std::span<const core::Cell> row);
-  /// Adds one row of a Graph range GET `values` (null reads as empty).
-  void AddJsonRow(const nlohmann::json& row);
+  /// Adds every row of a Graph range answer's `values` ({"values":[[...],...], ...}; other
+  /// members skipped; null reads as empty) straight from its JSON text; the rows added, or
+  /// nullopt (and nothing added) when the text is no such answer.
+  std::optional<size_t> AddRangeValues(std::string_view range_json);
 
   uint64_t value() const { return hash_; }
   size_t rows() const { return rows_; }
@@ -41,7 +43,7 @@ class RowDigest {
   void EndText(size_t length);
   void AddBoolean(bool value);
   void AddNumber(double value);
-  void AddJsonCell(const nlohmann::json& cell);
+  friend class RangeValuesReader;
   void EndRow();
 
   uint64_t hash_ = 14695981039346656037ULL;  // FNV-1a 64 offset basis

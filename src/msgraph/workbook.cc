@@ -186,4 +186,12 @@ core::Result<nlohmann::json> Workbook::GetRange(const Worksheet& sheet, const st
                   http::Idempotency::kIdempotent, "reading " + address + " on " + OnSheet(sheet));
 }
 
+core::Result<std::string> Workbook::GetRangeText(const Worksheet& sheet, const std::string& address,
+                                                std::string_view select) {
+  auto reply = session_.Send(http::Method::kGet, RangePath(sheet, address) + SelectQuery(select), "",
+                             http::Idempotency::kIdempotent, "reading " + address + " on " + OnSheet(sheet));
+  if (!reply) return std::move(reply).error();
+  return std::move(reply->body);
+}
+
 }  // namespace xlsync::msgraph

@@ -68,6 +68,10 @@ class Workbook {
   /// empty = all).
   core::Result<nlohmann::json> GetRange(const Worksheet& sheet, const std::string& address,
                                         std::string_view select = "values");
+  /// The same read, Excel's answer left as JSON text: for pages of values parsed as they stream
+  /// (excel::RowDigest::AddRangeValues), not held as a tree.
+  core::Result<std::string> GetRangeText(const Worksheet& sheet, const std::string& address,
+                                         std::string_view select = "values");
 
   // Ranges (§6.4, §6.8), in workbook_ranges.cc. Inserts and deletes are not idempotent (a replay
   // inserts or deletes again): they are replayed only on a reply proving nothing happened (429),

@@ -28,7 +28,7 @@ core::Result<void> GraphSheetSink::ReadBack(int64_t rows) {
     const int64_t step = std::min(RowsPerRead(), read_step_cap_);
     const int64_t first = rows_read_back_ + 2;
     const int64_t last = std::min<int64_t>(rows + 1, first + step - 1);
-    auto range = workbook_.GetRange(
+    auto range = workbook_.GetRangeText(
         *sheet_,
         excel::RangeAddress(static_cast<int>(first), 0, static_cast<int>(last), last_column));
     if (!range && msgraph::IsPayloadTooLarge(range.error()) && step > 1) {
@@ -37,7 +37,11 @@ core::Result<void> GraphSheetSink::ReadBack(int64_t rows) {
       continue;
     }
     if (!range) return std::move(range).error();
-    for (const auto& row : (*range)["values"]) read_back_.AddJsonRow(row);
+    if (!read_back_.AddRangeValues(*range)) {
+      return core::Unavailable("Excel answered a read of sheet \"" + sheet_name_ +
+                                   "\" in an unexpected form: try again in a few minutes.",
+                               "rangeValues");
+    }
     rows_read_back_ = last - 1;
   }
   return {};

@@ -24,7 +24,8 @@ uint64_t DigestOfCells(const std::vector<Row>& rows) {
 
 uint64_t DigestOfJson(const json& values) {
   RowDigest digest;
-  for (const auto& row : values) digest.AddJsonRow(row);
+  const auto added = digest.AddRangeValues(json{{"address", "Sheet1!A2:C9"}, {"values", values}}.dump());
+  EXPECT_EQ(added, values.size());
   return digest.value();
 }
 
@@ -138,9 +139,39 @@ TEST(CellDigestTest, CountsRows) {
   EXPECT_EQ(digest.rows(), 0u);
   const uint64_t empty = digest.value();
   digest.AddRow(Row{Cell::Number(1)});
-  digest.AddJsonRow(json::parse("[1]"));
+  EXPECT_EQ(digest.AddRangeValues(R"({"values":[[1]]})"), 1u);
   EXPECT_EQ(digest.rows(), 2u);
   EXPECT_NE(digest.value(), empty);
+}
+
+TEST(CellDigestTest, ReadsOnlyTheValuesOfARangeAnswer) {
+  RowDigest digest;
+  const auto added = digest.AddRangeValues(
+      R"({"address":"Sheet1!A2:B3","text":[["not","these"]],"values":[["S00001",12.5],[null,true]],)"
+      R"("numberFormat":[["General","0.00"],["General","General"]]})");
+  ASSERT_EQ(added, 2u);
+  EXPECT_EQ(digest.value(), DigestOfCells({{Cell::Text("S00001"), Cell::Number(12.5)},
+                                           {Cell::Empty(), Cell::Boolean(true)}}));
+}
+
+TEST(CellDigestTest, AnAnswerWithoutValuesOrNotJsonAddsNothing) {
+  RowDigest digest;
+  digest.AddRow(Row{Cell::Number(1)});
+  const uint64_t before = digest.value();
+  EXPECT_FALSE(digest.AddRangeValues(R"({"address":"Sheet1!A2:B3"})"));
+  EXPECT_FALSE(digest.AddRangeValues(R"({"values":[["S00001"],["S00)"));
+  EXPECT_FALSE(digest.AddRangeValues("<html>Bad gateway</html>"));
+  EXPECT_EQ(digest.value(), before);
+  EXPECT_EQ(digest.rows(), 1u);
+}
+
+TEST(CellDigestTest, AnObjectOrArrayWhereACellShouldBeMatchesNoCell) {
+  const uint64_t odd = DigestOfJson(json::parse(R"([[{"formula":"=A1"}]])"));
+  EXPECT_NE(odd, DigestOfCells({{Cell::Empty()}}));
+  EXPECT_NE(odd, DigestOfCells({{Cell::Text("{\"formula\":\"=A1\"}")}}));
+  EXPECT_EQ(DigestOfJson(json::parse(R"([["a", [1, [2]], "b"]])")),
+            DigestOfJson(json::parse(R"([["a", {"x": 1}, "b"]])")));
+  EXPECT_NE(DigestOfJson(json::parse(R"([["a", [1], "b"]])")), DigestOfCells({{Cell::Text("a"), Cell::Text("b")}}));
 }
 
 }  // namespace

@@ -48,6 +48,27 @@ TEST(GraphSheetSinkTest, WritesABoldHeaderAndFitsTheWidthsOnAFreshSheet) {
   EXPECT_EQ(h.Body(6), "");
 }
 
+TEST(GraphSheetSinkTest, ARangeReadAnsweredWithoutValuesFailsTheProofInPlainWords) {
+  SinkHarness h;
+  h.Reply(kSheets);
+  h.BlankSheet();
+  for (int i = 0; i < 4; ++i) h.Reply();  // header, bold, data, autofit
+  h.Header({"Customer", "Total", "Status"});
+  h.Used("A1:C3");
+  h.Reply(R"({"address":"Sheet1!A2:C3"})");
+
+  ASSERT_TRUE(h.sink.Begin(kColumns));
+  ASSERT_TRUE(h.sink.Write(Rows(1, 2)));
+  ASSERT_TRUE(h.sink.Finish());
+  auto verified = h.sink.Verify(2, DigestOf(Rows(1, 2)));
+
+  ASSERT_FALSE(verified);
+  EXPECT_EQ(verified.error().code, core::ErrorCode::kUnavailable);
+  EXPECT_EQ(verified.error().message,
+            "Excel answered a read of sheet \"Sheet1\" in an unexpected form: try again in a few minutes.");
+  EXPECT_EQ(verified.error().upstream, "rangeValues");
+}
+
 TEST(GraphSheetSinkTest, ReadsBackInPagesOfTheCellBudgetAndHalvesOneExcelFindsTooLargeToAnswer) {
   GraphSinkOptions options;
   options.verify_cells_per_read = 12;  // 4 rows of 3 cells
