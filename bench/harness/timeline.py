@@ -18,6 +18,11 @@ _STAMP = re.compile(r"^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+) ")
 DATA_PATCH_BYTES = 16 * 1024
 
 
+def is_debug_line(line):
+    """A log line at debug level: xlsync's timeline, not what it told the user."""
+    return bool(re.match(r"^\S+ debug ", line))
+
+
 def _seconds(stamp):
     return datetime.fromisoformat(stamp).timestamp()
 

@@ -90,7 +90,9 @@ def export_once(bin_dir, task_path, env, log_path, rows, columns, proof=True):
     argv = [os.path.join(bin_dir, "xlsync"), "--log-level", "debug", "export", "--task", task_path,
             "--progress", "none"]
     code, output, wall, usage = measure(argv + ([] if proof else ["--no-verify"]), env, log_path)
-    tail = output.strip()[-800:]
+    # The debug lines (one per HTTP exchange) would bury what xlsync said to the user.
+    said = "\n".join(line for line in output.splitlines() if not timeline.is_debug_line(line))
+    tail = said.strip()[-800:]
     if code != 0:
         raise RuntimeError(f"xlsync export exited {code}: {tail}")
     exported = _EXPORTED.search(output)
